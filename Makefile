@@ -1,0 +1,38 @@
+# The whole set-up on a fresh machine is one of these two commands:
+#   make serve   build and serve the site on http://127.0.0.1:8000 (live reload)
+#   make test    install everything and run the tests
+# Both create .venv themselves with the pinned versions in constraints.txt.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+export NO_MKDOCS_2_WARNING := 1
+# Tests pin "today" so results do not change with the calendar.
+TEST_TODAY ?= 2026-11-23
+
+.PHONY: serve build test lint check clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/helpcentre serve --port 8000
+
+build: $(STAMP)
+	$(BIN)/helpcentre build --strict
+
+check: $(STAMP)
+	$(BIN)/helpcentre check
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests
+
+test: $(STAMP) lint
+	HELPCENTRE_TODAY=$(TEST_TODAY) $(BIN)/pytest -q -rs
+
+clean:
+	rm -rf build/site $(VENV)

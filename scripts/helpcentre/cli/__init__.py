@@ -1,0 +1,46 @@
+"""The `helpcentre` command: argument parsing and exit codes only.
+
+Each subcommand is a module here with ``add_arguments(parser)`` and
+``run(args) -> int``; the work is done by the plain-Python core. Exit codes
+follow pre-commit's hooks: 0 clean, 1 problems found, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# name -> one-line help. Add a subcommand by adding a module and a line here.
+COMMANDS: dict[str, str] = {
+    "build": "build the site into build/site; a failed build leaves the previous one intact",
+    "serve": "preview the site with live reload on http://127.0.0.1:8000",
+}
+
+
+class UsageError(Exception):
+    """Bad arguments that argparse itself cannot see (exit code 2)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="helpcentre", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    modules = {}
+    for name, help_text in COMMANDS.items():
+        module = importlib.import_module(f"{__name__}.{name}")
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        module.add_arguments(command)
+        modules[name] = module
+    args = parser.parse_args(argv)
+    try:
+        return int(modules[args.command].run(args))
+    except UsageError as exc:
+        print(f"helpcentre {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

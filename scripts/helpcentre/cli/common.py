@@ -1,0 +1,50 @@
+"""Options and loading shared by the subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from ..content.corpus import Corpus, load_corpus
+from ..content.problems import ContentError
+from ..content.project import Project, load_project
+from ..content.registry import load_registry
+from . import UsageError
+from .clock import BadToday, resolve_today
+
+
+def add_root(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        help="the help centre's folder (with mkdocs.yml); default: here")
+
+
+def add_today(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--today", metavar="YYYY-MM-DD",
+                        help="the date to check against (default: $HELPCENTRE_TODAY, then today)")
+
+
+def today(args: argparse.Namespace) -> dt.date:
+    try:
+        return resolve_today(getattr(args, "today", None))
+    except BadToday as exc:
+        raise UsageError(f"--today: {exc}") from None
+
+
+def project(args: argparse.Namespace) -> Project:
+    if not (args.root / "mkdocs.yml").is_file():
+        raise UsageError(f"{args.root} has no mkdocs.yml; run this in the help centre's folder "
+                         "or pass --root")
+    return load_project(args.root)
+
+
+def corpus(args: argparse.Namespace) -> Corpus | None:
+    """Load everything; on broken configuration print every problem and return None."""
+    try:
+        proj = project(args)
+        return load_corpus(proj, load_registry(proj), today=today(args))
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return None

@@ -1,0 +1,200 @@
+"""All articles, each source linked to its translations, checked against each other.
+
+``load_corpus`` walks ``content/<lang>/<category>/<id>.md``, loads every file
+with the one loader, then applies the rules that need more than one file:
+known language and category, unique ids, coins in the registry, a translation
+that has a source and agrees with it on inherited fields.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loader import LoadedArticle, load_article
+from .problems import Problem
+from .project import Project
+from .registry import Registry, close_matches
+from .schema import INHERITED_FIELDS, OWN_FIELDS, Meta
+
+
+@dataclass(frozen=True)
+class Article:
+    """One file: a source article or a translation, with its effective metadata.
+
+    For a translation ``meta`` is the source's metadata with the translation's
+    own fields laid over it, so templates and search never look in two places.
+    """
+
+    id: str
+    category: str
+    lang: str
+    path: Path
+    shown: str
+    meta: Meta
+    body: str
+    body_line: int
+    field_lines: dict[str, int]
+    own: Meta  # exactly what the file itself says
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.category, self.id)
+
+    @property
+    def rel(self) -> str:
+        """Path below the language folder: `security/set-up-2fa.md`."""
+        return f"{self.category}/{self.id}.md"
+
+
+@dataclass
+class Corpus:
+    project: Project
+    registry: Registry
+    sources: dict[str, Article]  # by article id
+    translations: dict[tuple[str, str], Article]  # by (id, lang)
+    problems: list[Problem]
+
+    def get(self, article_id: str, lang: str) -> Article | None:
+        """The article in ``lang`` itself (no fallback)."""
+        if lang == self.project.default_language:
+            return self.sources.get(article_id)
+        return self.translations.get((article_id, lang))
+
+    def in_language(self, article_id: str, lang: str) -> tuple[Article, bool]:
+        """What a reader of ``lang`` sees, and whether it is the English fallback."""
+        own = self.get(article_id, lang)
+        if own is not None:
+            return own, False
+        return self.sources[article_id], True
+
+    def by_category(self, category: str) -> list[Article]:
+        return sorted((a for a in self.sources.values() if a.category == category),
+                      key=lambda a: (a.meta.title or a.id).lower())
+
+    def by_coin(self, symbol: str) -> list[Article]:
+        return sorted((a for a in self.sources.values() if symbol in a.meta.coins),
+                      key=lambda a: (a.category, (a.meta.title or a.id).lower()))
+
+
+def _merge(source: Meta, own: Meta) -> Meta:
+    values = {name: getattr(source, name) for name in INHERITED_FIELDS}
+    for name in (*OWN_FIELDS, "translated_from"):
+        values[name] = getattr(own, name) if name in own.present else (
+            None if name == "translated_from" else getattr(source, name))
+    return dataclasses.replace(source, **values, present=own.present)
+
+
+def article_files(project: Project, paths: list[Path] | None = None) -> list[Path]:
+    """Markdown files under the language folders (or under the given paths)."""
+    roots = paths or [project.content_dir]
+    found: set[Path] = set()
+    for root in roots:
+        if root.is_file():
+            found.add(root)
+        else:
+            found.update(p for p in root.rglob("*.md") if "_data" not in p.parts)
+    return sorted(found)
+
+
+def load_corpus(project: Project, registry: Registry, *, today: dt.date | None = None) -> Corpus:
+    """Load every article under ``content/``. Problems are collected, never raised."""
+    problems: list[Problem] = []
+    loaded: list[tuple[str, str, str, LoadedArticle, Path]] = []
+    default = project.default_language
+    categories = registry.categories_by_id
+    for path in article_files(project):
+        shown = project.display(path)
+        rel = path.relative_to(project.content_dir).parts
+        if len(rel) != 3:
+            problems.append(Problem(shown, 1, "error",
+                                    "articles live at content/<language>/<category>/<id>.md; "
+                                    "move this file into a category folder"))
+            continue
+        lang, category, name = rel
+        if lang not in project.codes:
+            problems.append(Problem(shown, 1, "error",
+                                    f'"{lang}" is not a configured language'
+                                    f"{close_matches(lang, project.codes)} Languages are set in "
+                                    "mkdocs.yml under the i18n plugin"))
+            continue
+        article = load_article(path, display=shown, is_source=lang == default, today=today)
+        problems.extend(article.problems)
+        if category not in categories:
+            problems.append(Problem(shown, 1, "error",
+                                    f'"{category}" is not a known category'
+                                    f"{close_matches(category, list(categories))} Categories are "
+                                    "listed in content/_data/categories.yml"))
+            continue
+        if article.meta is not None:
+            loaded.append((lang, category, name.removesuffix(".md"), article, path))
+
+    sources: dict[str, Article] = {}
+    for lang, category, aid, art, path in loaded:
+        if lang != default:
+            continue
+        if aid in sources:
+            other = sources[aid]
+            problems.append(Problem(art.path, 1, "error",
+                                    f'the id "{aid}" is already used by {other.shown}; article ids '
+                                    "must be unique across categories (they appear in ticket "
+                                    "links); rename one of the files"))
+            continue
+        meta = art.meta
+        assert meta is not None
+        _check_source(art, meta, category, registry, problems)
+        sources[aid] = Article(aid, category, lang, path, art.path, meta, art.body, art.body_line,
+                               art.field_lines, meta)
+
+    translations: dict[tuple[str, str], Article] = {}
+    for lang, category, aid, art, path in loaded:
+        if lang == default:
+            continue
+        assert art.meta is not None
+        source = sources.get(aid)
+        if source is None or source.category != category:
+            problems.append(Problem(art.path, 1, "error",
+                                    f"this translation has no English source: "
+                                    f"content/{default}/{category}/{aid}.md does not exist; "
+                                    "translate an existing article or add the English one first"))
+            continue
+        _check_translation(art, art.meta, source, problems)
+        translations[(aid, lang)] = Article(aid, category, lang, path, art.path,
+                                            _merge(source.meta, art.meta), art.body,
+                                            art.body_line, art.field_lines, art.meta)
+    return Corpus(project, registry, sources, translations, sorted(problems))
+
+
+def _check_source(art: LoadedArticle, meta: Meta, category: str, registry: Registry,
+                  problems: list[Problem]) -> None:
+    if meta.category is not None and meta.category != category:
+        problems.append(Problem(art.path, art.line_of("category"), "error",
+                                f'`category`: says "{meta.category}" but the file is in the '
+                                f'"{category}" folder; move the file or remove the field'))
+    for symbol in meta.coins:
+        if symbol not in registry.coins:
+            problems.append(Problem(art.path, art.line_of("coins"), "error",
+                                    f'`coins`: "{symbol}" is not a known coin'
+                                    f"{close_matches(symbol, list(registry.coins))} Coins are "
+                                    "listed in content/_data/coins.yml"))
+
+
+def _check_translation(art: LoadedArticle, own: Meta, source: Article,
+                       problems: list[Problem]) -> None:
+    for name in INHERITED_FIELDS:
+        if name in own.present and getattr(own, name) != getattr(source.meta, name):
+            mine, theirs = getattr(own, name), getattr(source.meta, name)
+            problems.append(Problem(art.path, art.line_of(name), "error",
+                                    f"`{name}`: says {_show(mine)} but the English article says "
+                                    f"{_show(theirs)}; translations take `{name}` from the English "
+                                    "article, so remove this line"))
+
+
+def _show(value: object) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(map(str, value)) + "]"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return f'"{value}"'

@@ -1,0 +1,279 @@
+"""The one front-matter schema.
+
+Every rule about a front-matter field lives here: its type, whether a source
+article or a translation must carry it, and the message a writer sees when it
+is wrong. The JSON Schema for editors (``helpcentre schema``) and the
+``helpcentre new`` skeleton are generated from ``FIELDS``; never keep a second
+copy by hand.
+
+Cross-file rules (a coin known to the registry, a translation agreeing with its
+source) need the whole corpus and live in ``corpus.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["text", "date", "choice", "list", "days", "fingerprint"]
+# Where a field may appear: in the English source, in a translation, or both.
+# "own" fields are written in the translation's language; "inherited" ones are
+# taken from the source and, if repeated, must agree with it.
+Role = Literal["own", "inherited", "translation-only"]
+
+ARTICLE_TYPES = ("faq", "guide", "notice")
+FINGERPRINT_RE = re.compile(r"^[0-9a-f]{12}$")
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    kind: Kind
+    role: Role
+    required: bool  # in a source article (translations: see `role`)
+    description: str
+    example: str
+    choices: tuple[str, ...] = ()
+
+
+FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("title", "text", "own", True,
+              "The question or task, as a reader would put it.", "Lost your 2FA device"),
+    FieldSpec("summary", "text", "own", False,
+              "One sentence that answers the question; shown in lists and search.",
+              "Reset two-factor authentication when your phone is lost or replaced."),
+    FieldSpec("type", "choice", "inherited", True,
+              "faq (a question and its answer), guide (steps) or notice (time-limited).",
+              "faq", ARTICLE_TYPES),
+    FieldSpec("category", "text", "inherited", False,
+              "Optional: the folder is the category; if given it must match the folder.",
+              "security"),
+    FieldSpec("coins", "list", "inherited", False,
+              "Coin symbols from content/_data/coins.yml this article is about.", "[USDT, TRX]"),
+    FieldSpec("reviewed", "date", "own", True,
+              "The day a writer last checked the article is still correct (YYYY-MM-DD).",
+              "2026-11-18"),
+    FieldSpec("owner", "text", "inherited", True,
+              "The team responsible for keeping the article correct.", '"@kestrel/security"'),
+    FieldSpec("expires", "date", "inherited", False,
+              "The day a notice ends (required for notices), YYYY-MM-DD.", "2026-12-31"),
+    FieldSpec("keywords", "list", "own", False,
+              "Extra words readers type when searching, including slang.",
+              "[2fa, authenticator, lost phone]"),
+    FieldSpec("review_days", "days", "inherited", False,
+              "Optional: re-verify this article every N days instead of the default.", "60"),
+    FieldSpec("translated_from", "fingerprint", "translation-only", False,
+              "Written by `helpcentre translations sync`: which version of the English "
+              "article this translation was made from. Do not edit by hand.", "3f9a1c0d2b7e"),
+)
+FIELDS_BY_NAME = {f.name: f for f in FIELDS}
+# Fields a translation is expected to repeat in its own language.
+OWN_FIELDS = tuple(f.name for f in FIELDS if f.role == "own")
+INHERITED_FIELDS = tuple(f.name for f in FIELDS if f.role == "inherited")
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Validated front matter. Missing optional values are None / empty."""
+
+    title: str | None = None
+    summary: str | None = None
+    type: str | None = None
+    category: str | None = None
+    coins: tuple[str, ...] = ()
+    reviewed: dt.date | None = None
+    owner: str | None = None
+    expires: dt.date | None = None
+    keywords: tuple[str, ...] = ()
+    review_days: int | None = None
+    translated_from: str | None = None
+    present: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass
+class FieldError:
+    """A problem with one field; the loader turns it into a Problem with a line."""
+
+    field: str | None
+    message: str
+
+
+def describe(value: Any) -> str:
+    """How a wrong value is named in a message: its kind and what it looked like."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f'text "{value}"'
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of `name: value` pairs"
+    return type(value).__name__
+
+
+def parse_date(name: str, value: Any) -> tuple[dt.date | None, str | None]:
+    """Dates reach us as text (the loader turns off YAML's own date guessing)."""
+    hint = f"expected a date written YYYY-MM-DD, like `{name}: 2026-11-18`"
+    if not isinstance(value, str):
+        return None, f"`{name}`: {hint}; found {describe(value)}"
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return None, f'`{name}`: {hint}; found "{value}"'
+    try:
+        return dt.date.fromisoformat(value), None
+    except ValueError:
+        return None, f'`{name}`: "{value}" is not a real day of the calendar; check the month and day'
+
+
+def _text(name: str, value: Any, example: str) -> tuple[str | None, str | None]:
+    if isinstance(value, str) and value.strip():
+        return value.strip(), None
+    if isinstance(value, str):
+        return None, f"`{name}`: is empty; write it like `{name}: {example}`"
+    return None, f"`{name}`: expected text, found {describe(value)}; write it like `{name}: {example}`"
+
+
+def _list(name: str, value: Any, example: str) -> tuple[tuple[str, ...], str | None]:
+    if isinstance(value, list):
+        bad = [v for v in value if not isinstance(v, str | int | float) or isinstance(v, bool)]
+        if bad:
+            return (), (f"`{name}`: every item must be a word or phrase, found {describe(bad[0])}; "
+                        f"write it like `{name}: {example}`")
+        return tuple(str(v).strip() for v in value if str(v).strip()), None
+    if isinstance(value, str):
+        return (), (f'`{name}`: expected a list, found text "{value}"; '
+                    f"put the items in square brackets, like `{name}: [{value}]`")
+    return (), f"`{name}`: expected a list like `{name}: {example}`, found {describe(value)}"
+
+
+def unknown_field_message(name: str) -> str:
+    close = difflib.get_close_matches(name, FIELDS_BY_NAME, n=1, cutoff=0.6)
+    if close:
+        return f"`{name}`: unknown field; did you mean `{close[0]}`?"
+    known = ", ".join(f.name for f in FIELDS)
+    return f"`{name}`: unknown field; the fields an article may have are: {known}"
+
+
+def validate(data: dict[str, Any], *, is_source: bool,
+             today: dt.date | None = None) -> tuple[Meta, list[FieldError]]:
+    """Check one file's front matter on its own (no other files, no registries).
+
+    ``today`` enables the "reviewed in the future" check; it is passed in so
+    results are reproducible (never read from the clock here).
+    """
+    errors: list[FieldError] = []
+    values: dict[str, Any] = {}
+    for name, value in data.items():
+        spec = FIELDS_BY_NAME.get(str(name))
+        if spec is None:
+            errors.append(FieldError(str(name), unknown_field_message(str(name))))
+            continue
+        if is_source and spec.role == "translation-only":
+            errors.append(FieldError(name, f"`{name}`: only translations carry this field; "
+                                           "remove it from the English article"))
+            continue
+        parsed, message = _parse(spec, value)
+        if message:
+            errors.append(FieldError(name, message))
+        else:
+            values[name] = parsed
+
+    if is_source:
+        for spec in FIELDS:
+            if spec.required and spec.name not in data:
+                errors.append(FieldError(None, f"`{spec.name}`: missing; add a line like "
+                                               f"`{spec.name}: {spec.example}`"))
+        if values.get("type") == "notice" and "expires" not in data:
+            errors.append(FieldError("type", "`expires`: missing; a notice needs the day it ends, "
+                                             "like `expires: 2026-12-31`"))
+    elif "title" not in data:
+        errors.append(FieldError(None, "`title`: missing; a translation repeats the title in "
+                                       "its own language"))
+
+    reviewed = values.get("reviewed")
+    if today is not None and reviewed is not None and reviewed > today:
+        errors.append(FieldError("reviewed", f"`reviewed`: {reviewed.isoformat()} is in the future "
+                                             f"(today is {today.isoformat()}); use the day you "
+                                             "checked the article"))
+    expires = values.get("expires")
+    if reviewed and expires and expires < reviewed:
+        errors.append(FieldError("expires", f"`expires`: {expires.isoformat()} is before `reviewed` "
+                                            f"{reviewed.isoformat()}; a notice cannot end before "
+                                            "it was written"))
+    meta = Meta(**values, present=frozenset(str(k) for k in data))
+    return meta, errors
+
+
+def _parse(spec: FieldSpec, value: Any) -> tuple[Any, str | None]:
+    name = spec.name
+    if spec.kind == "text":
+        return _text(name, value, spec.example)
+    if spec.kind == "date":
+        return parse_date(name, value)
+    if spec.kind == "list":
+        items, message = _list(name, value, spec.example)
+        if name == "coins" and not message:
+            items = tuple(i.upper() for i in items)
+        return items, message
+    if spec.kind == "choice":
+        if isinstance(value, str) and value.strip().lower() in spec.choices:
+            return value.strip().lower(), None
+        choices = ", ".join(spec.choices)
+        close = difflib.get_close_matches(str(value), spec.choices, n=1, cutoff=0.5)
+        hint = f"; did you mean `{close[0]}`?" if close else ""
+        return None, f"`{name}`: {describe(value)} is not a known {name}; expected one of {choices}{hint}"
+    if spec.kind == "days":
+        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 3650:
+            return value, None
+        return None, (f"`{name}`: expected a whole number of days between 1 and 3650, "
+                      f"found {describe(value)}")
+    if spec.kind == "fingerprint":
+        if isinstance(value, str) and FINGERPRINT_RE.match(value):
+            return value, None
+        return None, (f"`{name}`: expected the 12-character code written by "
+                      f"`helpcentre translations sync`, found {describe(value)}; run that command "
+                      "instead of editing it")
+    raise AssertionError(f"unhandled kind {spec.kind}")  # pragma: no cover
+
+
+def json_schema(*, for_source: bool) -> dict[str, Any]:
+    """The editor-facing JSON Schema, generated from FIELDS (never hand-kept)."""
+    props: dict[str, Any] = {}
+    for spec in FIELDS:
+        if for_source and spec.role == "translation-only":
+            continue
+        # A translation may repeat an inherited field (it must then agree with
+        # the source), so inherited fields stay allowed there, just not required.
+        prop: dict[str, Any] = {"description": spec.description}
+        if spec.kind == "text":
+            prop.update(type="string", minLength=1)
+        elif spec.kind == "date":
+            prop.update(type="string", pattern=r"^\d{4}-\d{2}-\d{2}$")
+        elif spec.kind == "choice":
+            prop.update(type="string", enum=list(spec.choices))
+        elif spec.kind == "list":
+            prop.update(type="array", items={"type": "string"})
+        elif spec.kind == "days":
+            prop.update(type="integer", minimum=1, maximum=3650)
+        elif spec.kind == "fingerprint":
+            prop.update(type="string", pattern=FINGERPRINT_RE.pattern)
+        props[spec.name] = prop
+    required = [f.name for f in FIELDS if f.required] if for_source else ["title"]
+    schema: dict[str, Any] = {
+        "$schema": "https://json-schema.org/draft-07/schema#",
+        "title": "helpcentre article front matter" + ("" if for_source else " (translation)"),
+        "type": "object",
+        "properties": props,
+        "required": required,
+        "additionalProperties": False,
+    }
+    if for_source:
+        schema["if"] = {"properties": {"type": {"const": "notice"}}}
+        schema["then"] = {"required": ["expires"]}
+    return schema

@@ -1,0 +1,1 @@
+"""The site: page models for templates (plain Python) and the thin MkDocs plugin."""

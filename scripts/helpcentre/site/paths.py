@@ -1,0 +1,42 @@
+"""Where each page lives in the built site, as site-root-relative URLs.
+
+The default language sits at the root (``security/set-up-2fa/``), every other
+language under its code (``zh/security/set-up-2fa/``), as mkdocs-static-i18n
+lays them out. Templates turn these into page-relative links with MkDocs'
+``url`` filter, so the site works from any sub-path and from disk.
+"""
+
+from __future__ import annotations
+
+
+def prefix(lang: str, default: str) -> str:
+    return "" if lang == default else f"{lang}/"
+
+
+def home(lang: str, default: str) -> str:
+    return prefix(lang, default) or "./"
+
+
+def category(lang: str, default: str, category_id: str) -> str:
+    return f"{prefix(lang, default)}{category_id}/"
+
+
+def article(lang: str, default: str, category_id: str, article_id: str) -> str:
+    return f"{prefix(lang, default)}{category_id}/{article_id}/"
+
+
+def coin(lang: str, default: str, symbol: str) -> str:
+    return f"{prefix(lang, default)}coins/{symbol.lower()}/"
+
+
+def coins_index(lang: str, default: str) -> str:
+    return f"{prefix(lang, default)}coins/"
+
+
+def contact(lang: str, default: str) -> str:
+    return f"{prefix(lang, default)}contact/"
+
+
+def dest_of(url: str) -> str:
+    """The HTML file a directory URL is written to."""
+    return "index.html" if url == "./" else f"{url}index.html"

@@ -1,0 +1,215 @@
+"""The MkDocs plugin: thin glue between MkDocs events and the plain-Python core.
+
+Each handler hands work to ``content`` (load + validate), ``site.views`` (page
+models) and ``site.placeholders``; nothing here decides what a page shows.
+mkdocs-static-i18n runs one build per language in this process; our handlers
+run after its own (lower priority), so ``_language`` is the language being built.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from ..cli.clock import BadToday, resolve_today
+from ..content.corpus import Corpus, load_corpus
+from ..content.problems import ContentError
+from ..content.project import load_project
+from ..content.registry import load_registry
+from ..content.ui import load_ui_strings
+from . import paths, views
+from .config import HelpCentreConfig
+from .placeholders import expand
+
+log = get_plugin_logger(__name__)
+AFTER_I18N = -110  # mkdocs-static-i18n handles its events at -100
+
+
+class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.corpus: Corpus | None = None
+        self.generated: dict[str, tuple[str, str]] = {}  # src_uri -> (kind, key)
+
+    # -- setup -------------------------------------------------------------
+    @event_priority(AFTER_I18N)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.today = resolve_today(self.config.today)
+        except BadToday as exc:
+            raise PluginError(f"helpcentre: option `today`: {exc}") from None
+        if self.corpus is None:  # once per process: every language build shares it
+            self._load(Path(config.config_file_path).parent)
+        self.lang = _language(config, self.corpus)
+        self._warn_missing_ui_strings()
+        return config
+
+    def _load(self, root: Path) -> None:
+        try:
+            project = load_project(root)
+            registry = load_registry(project)
+            self.ui = load_ui_strings(project)
+        except ContentError as exc:
+            for problem in exc.problems:
+                log.error(str(problem))
+            raise PluginError("helpcentre: the configuration above is broken; fix it and build "
+                              "again") from None
+        corpus = load_corpus(project, registry, today=self.today)
+        errors = [p for p in corpus.problems if p.severity == "error"]
+        for problem in corpus.problems:
+            (log.error if problem.severity == "error" else log.warning)(str(problem))
+        if errors:
+            raise PluginError(f"helpcentre: {len(errors)} content problem(s) above; run "
+                              "`helpcentre check` for the full report")
+        self.corpus = corpus
+
+    def _warn_missing_ui_strings(self) -> None:
+        for key in self.ui.keys_missing_in(self.lang):
+            log.warning(f"translations/{self.lang}.yml: missing UI string `{key}`; readers "
+                        f"see the {self.ui.default} text until it is added")
+
+    # -- files and navigation -------------------------------------------------
+    @event_priority(AFTER_I18N)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Add the pages generated from the registries, for the language being built."""
+        assert self.corpus is not None
+        default = self.corpus.project.default_language
+        registry = self.corpus.registry
+        ctx = self._ctx()
+        pages: list[tuple[str, str, str, str]] = [
+            ("home", "", paths.home(self.lang, default), ctx.t("common.home")),
+            ("contact", "", paths.contact(self.lang, default), ctx.t("contact.title")),
+        ]
+        pages += [("category", c.id, paths.category(self.lang, default, c.id), c.name(self.lang))
+                  for c in registry.categories]
+        pages += [("coin", s, paths.coin(self.lang, default, s),
+                   ctx.t("coin.title", name=coin.name(self.lang), symbol=s))
+                  for s, coin in registry.coins.items()]
+        self.generated = {}
+        for kind, key, url, title in pages:
+            src_uri = f"{self.lang}/{paths.dest_of(url).removeprefix(self.lang + '/')}"
+            src_uri = src_uri.removesuffix(".html") + ".md"
+            front = yaml.safe_dump({"title": title, "hide": ["toc"] if kind != "home"
+                                    else ["toc", "navigation"]}, allow_unicode=True)
+            file = File.generated(config, src_uri, content=f"---\n{front}---\n")
+            file.dest_uri = paths.dest_of(url)
+            _mark_i18n(file, self.lang, src_uri)
+            self.generated[file.src_uri] = (kind, key)
+            files.append(file)
+        return files
+
+    @event_priority(AFTER_I18N)
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """A short navigation: home, the topics, contact.
+
+        Rendering the whole article tree into every page is what made large
+        Material sites slow and heavy; readers reach articles from topic pages
+        and search instead.
+        """
+        by_src = {f.src_uri: f for f in files}
+        pages = [by_src[src].page for src, (kind, _) in self.generated.items()
+                 if kind in ("home", "category", "contact")]
+        items = [p for p in pages if isinstance(p, Page)]
+        new = Navigation(items, items)
+        new.homepage = items[0]
+        return new
+
+    # -- pages ---------------------------------------------------------------
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        assert self.corpus is not None
+        return expand(markdown, project=self.corpus.project, registry=self.corpus.registry,
+                      ui=self.ui, lang=self.lang)
+
+    @event_priority(AFTER_I18N)
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        assert self.corpus is not None
+        ctx = self._ctx()
+        kind, key = self.generated.get(page.file.src_uri, ("", ""))
+        default = self.corpus.project.default_language
+        same_page = _same_page_url(kind, key, page, default)
+        if kind == "home":
+            context["hc"] = views.home_view(ctx)
+        elif kind == "contact":
+            context["hc"] = views.contact_view(ctx)
+        elif kind == "category":
+            context["hc"] = views.category_view(ctx, key)
+        elif kind == "coin":
+            context["hc"] = views.coin_view(ctx, key)
+        else:
+            article = self._article_of(page)
+            if article is not None:
+                context["hc"] = views.article_view(ctx, article, [])
+        # The language switcher (Material reads config.extra.alternate) always
+        # offers every language: a missing translation shows the English text there.
+        config.extra["alternate"] = [{"name": lang.name, "lang": lang.code,
+                                      "link": same_page(lang.code)}
+                                     for lang in self.corpus.project.languages]
+        view = context.get("hc")
+        summary = getattr(view, "summary", "") or getattr(view, "intro", "")
+        context["hc_head"] = views.head_view(
+            ctx, same_page, description=summary or ctx.t("home.intro"),
+            article=self._article_of(page) if kind == "" else None)
+        return context
+
+    def _article_of(self, page: Page) -> Any:
+        assert self.corpus is not None
+        parts = page.file.src_uri.split("/")
+        if len(parts) != 3:
+            return None
+        return self.corpus.sources.get(parts[2].removesuffix(".md"))
+
+    def _ctx(self) -> views.Context:
+        assert self.corpus is not None
+        return views.Context(self.corpus, self.ui, self.lang, self.today)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        for lang, key in sorted(self.ui.missing):
+            if key not in self.ui.strings.get(self.ui.default, {}):
+                log.warning(f"translations/{self.ui.default}.yml: missing UI string `{key}` "
+                            f"(needed by the {lang} pages)")
+        self.ui.missing.clear()
+
+
+def _language(config: MkDocsConfig, corpus: Corpus | None) -> str:
+    """The language mkdocs-static-i18n is building now (its own attribute)."""
+    for plugin in config.plugins.values():
+        current = getattr(plugin, "current_language", None)
+        if isinstance(current, str):
+            return current
+    assert corpus is not None
+    return corpus.project.default_language
+
+
+def _mark_i18n(file: File, lang: str, src_uri: str) -> None:
+    """The attributes mkdocs-static-i18n's own files carry, so its templates work."""
+    file.locale = lang  # type: ignore[attr-defined]
+    file.localization = lang  # type: ignore[attr-defined]
+    file.locale_alternate_of = lang  # type: ignore[attr-defined]
+    file.alternates = {lang: file}  # type: ignore[attr-defined]
+    file.norm_src_uri = src_uri.split("/", 1)[1]  # type: ignore[attr-defined]
+
+
+def _same_page_url(kind: str, key: str, page: Page, default: str):  # noqa: ANN202
+    """A function: language code -> URL of this same page in that language."""
+    if kind == "home":
+        return lambda lang: paths.home(lang, default)
+    if kind == "contact":
+        return lambda lang: paths.contact(lang, default)
+    if kind == "category":
+        return lambda lang: paths.category(lang, default, key)
+    if kind == "coin":
+        return lambda lang: paths.coin(lang, default, key)
+    parts = page.file.src_uri.split("/")
+    if len(parts) == 3:
+        return lambda lang: paths.article(lang, default, parts[1], parts[2].removesuffix(".md"))
+    return lambda lang: paths.home(lang, default)

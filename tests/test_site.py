@@ -1,0 +1,137 @@
+"""The built site, as readers get it: pages per language and what they carry.
+
+Builds a small fixture site for real (strict, like CI) and reads the HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO, build_site
+
+LANGS = ("en", "zh", "ja", "ko", "es", "ru")
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "en" else f"{lang}/"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_language_has_home_category_coin_and_article_pages(built_sample: Path,
+                                                                 lang: str) -> None:
+    p = prefix(lang)
+    for url in ("", "contact/", "security/", "deposits-withdrawals/", "coins/usdt/",
+                "deposits-withdrawals/deposit-not-arrived/", "security/set-up-2fa/"):
+        assert (built_sample / p / url / "index.html").is_file(), f"{lang}: {url} missing"
+    home = page(built_sample, p)
+    # The page is in the reader's language (Material sets <html lang> per build).
+    assert f'<html lang="{lang}"' in home
+
+
+def test_home_page_shows_topics_notices_channels_and_staff_warning(built_sample: Path) -> None:
+    home = page(built_sample, "")
+    assert "Kestrel Exchange Help Centre" in home
+    assert 'for="__search"' in home  # the home search box opens the site search
+    assert 'href="deposits-withdrawals/"' in home and "Deposits &amp; withdrawals" in home
+    assert 'href="announcements/trx-network-upgrade/"' in home  # a current notice
+    assert "Valid until: December 10, 2026" in home
+    assert "mailto:support@kestrel.example" in home
+    assert "will never ask for your password, 2FA codes" in home
+    assert 'href="https://x.com/KestrelExchange"' in home
+
+
+def test_article_page_carries_its_metadata(built_sample: Path) -> None:
+    art = page(built_sample, "deposits-withdrawals/deposit-not-arrived/")
+    assert '<span class="hc-type hc-type--faq">FAQ</span>' in art
+    assert '<a class="hc-category" href="../">Deposits &amp; withdrawals</a>' in art
+    assert '<a class="hc-coin" href="../../coins/usdt/" title="Tether USD">USDT</a>' in art
+    assert 'Last reviewed: <time datetime="2026-11-10">November 10, 2026</time>' in art
+    assert "Your UID (account ID)" in art and "The transaction ID (TxID" in art
+
+
+def test_reviewed_date_is_localized(built_sample: Path) -> None:
+    art = page(built_sample, "zh/deposits-withdrawals/deposit-not-arrived/")
+    assert '<time datetime="2026-11-10">2026年11月10日</time>' in art
+
+
+def test_ticket_link_is_the_exact_encoded_url(built_sample: Path) -> None:
+    art = page(built_sample, "zh/deposits-withdrawals/deposit-not-arrived/")
+    link = re.search(r'class="md-button md-button--primary hc-ticket" href="([^"]+)"', art)
+    assert link is not None
+    assert html.unescape(link.group(1)) == (
+        "https://support.kestrel.example/requests/new?form=deposit-withdrawal"
+        "&article=deposit-not-arrived&lang=zh&category=deposits-withdrawals&coin=USDT")
+
+
+def test_fallback_page_says_it_is_not_translated(built_sample: Path) -> None:
+    art = page(built_sample, "zh/security/set-up-2fa/")
+    assert 'data-hc-banner="untranslated"' in art
+    assert '<article class="hc-article" lang="en">' in art  # English text, marked as such
+    assert "Set up two-factor authentication" in art
+    translated = page(built_sample, "zh/deposits-withdrawals/deposit-not-arrived/")
+    assert 'data-hc-banner="untranslated"' not in translated
+
+
+def test_category_and_coin_pages_list_their_articles(built_sample: Path) -> None:
+    cat = page(built_sample, "zh/deposits-withdrawals/")
+    assert 'href="deposit-not-arrived/"' in cat and "充值未到账" in cat
+    coin = page(built_sample, "coins/usdt/")
+    assert 'href="../../deposits-withdrawals/deposit-not-arrived/"' in coin
+    assert 'href="../../announcements/trx-network-upgrade/"' in coin
+    assert "TRON (TRC20)" in coin  # the networks table from the registry
+
+
+def test_related_articles_share_coins_first(built_sample: Path) -> None:
+    art = page(built_sample, "deposits-withdrawals/deposit-not-arrived/")
+    related = art.split('id="hc-related-title"')[1].split("</nav>")[0]
+    assert "../../announcements/trx-network-upgrade/" in related
+
+
+def test_feedback_no_offers_reasons_with_prefilled_links(built_sample: Path) -> None:
+    art = page(built_sample, "security/set-up-2fa/")
+    assert html.escape("https://support.kestrel.example/feedback?article=set-up-2fa&lang=en"
+                       "&reason=outdated") in art
+
+
+def test_language_switcher_stays_on_the_same_article(built_sample: Path) -> None:
+    art = page(built_sample, "ja/security/set-up-2fa/")
+    # Material renders the switcher from config.extra.alternate, which we set per page.
+    assert 'href="../../../zh/security/set-up-2fa/" hreflang="zh" class="md-select__link"' in art
+
+
+def test_hreflang_and_canonical_announce_only_real_translations(built_sample: Path) -> None:
+    fallback = page(built_sample, "zh/security/set-up-2fa/")
+    head = fallback.split("</head>")[0]
+    assert re.findall(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">', head) == ["en"]
+    assert '<link rel="canonical" href="https://help.kestrel.example/security/set-up-2fa/">' in head
+    translated = page(built_sample, "zh/deposits-withdrawals/deposit-not-arrived/")
+    head = translated.split("</head>")[0]
+    assert re.findall(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">', head) == [
+        "en", "zh", "x-default"]
+    assert ('<meta name="description" content="联系我们之前，请先检查确认数和交易哈希。">'
+            in head)
+
+
+def test_no_third_party_fonts_or_scripts(built_sample: Path) -> None:
+    for html_file in list(built_sample.rglob("*.html"))[:50]:
+        text = html_file.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text
+        assert not re.search(r'<script[^>]+src="https?://', text)
+
+
+def test_a_seventh_language_is_only_configuration(make_site, tmp_path: Path) -> None:
+    languages = [{"locale": code, "name": code, "build": True, "default": code == "en"}
+                 for code in (*LANGS, "de")]
+    root = make_site(languages=languages)
+    shutil.copy(REPO / "translations" / "en.yml", root / "translations" / "de.yml")
+    site = build_site(root)
+    assert (site / "de" / "security" / "set-up-2fa" / "index.html").is_file()
+    assert '<html lang="de"' in page(site, "de/")
