@@ -135,3 +135,14 @@ def test_a_seventh_language_is_only_configuration(make_site, tmp_path: Path) -> 
     site = build_site(root)
     assert (site / "de" / "security" / "set-up-2fa" / "index.html").is_file()
     assert '<html lang="de"' in page(site, "de/")
+
+
+def test_sitemap_lists_real_translations_only(built_sample: Path) -> None:
+    xml = (built_sample / "sitemap.xml").read_text(encoding="utf-8")
+    base = "https://help.kestrel.example/"
+    assert f"<loc>{base}zh/deposits-withdrawals/deposit-not-arrived/</loc>" in xml
+    assert f"<loc>{base}zh/security/set-up-2fa/</loc>" not in xml  # a fallback page
+    assert f"<loc>{base}security/set-up-2fa/</loc>" in xml
+    assert (f'<xhtml:link rel="alternate" hreflang="zh" '
+            f'href="{base}zh/deposits-withdrawals/deposit-not-arrived/"/>') in xml
+    assert f"<loc>{base}ja/coins/usdt/</loc>" in xml

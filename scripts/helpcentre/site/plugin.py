@@ -25,7 +25,7 @@ from ..content.problems import ContentError
 from ..content.project import load_project
 from ..content.registry import load_registry
 from ..content.ui import load_ui_strings
-from . import paths, views
+from . import paths, sitemap, views
 from .config import HelpCentreConfig
 from .placeholders import expand
 
@@ -171,6 +171,12 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
     def _ctx(self) -> views.Context:
         assert self.corpus is not None
         return views.Context(self.corpus, self.ui, self.lang, self.today)
+
+    def on_template_context(self, context: dict[str, Any], template_name: str,
+                            config: MkDocsConfig) -> dict[str, Any]:
+        if template_name == "sitemap.xml" and self.corpus is not None:
+            context["hc_sitemap"] = sitemap.render(self.corpus)
+        return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         for lang, key in sorted(self.ui.missing):
