@@ -146,3 +146,25 @@ def test_sitemap_lists_real_translations_only(built_sample: Path) -> None:
     assert (f'<xhtml:link rel="alternate" hreflang="zh" '
             f'href="{base}zh/deposits-withdrawals/deposit-not-arrived/"/>') in xml
     assert f"<loc>{base}ja/coins/usdt/</loc>" in xml
+
+
+def test_html_in_front_matter_is_shown_as_text(make_site) -> None:
+    evil = "<img src=x onerror=alert(1)></script>"
+    articles = {
+        "en/security/evil.md": f"""\
+            ---
+            title: "Evil {evil}"
+            summary: "Summary {evil}"
+            type: faq
+            reviewed: 2026-11-01
+            owner: "@kestrel/security"
+            keywords: ["{evil}"]
+            ---
+            Body.
+            """,
+    }
+    site = build_site(make_site(articles))
+    for url in ("security/evil/", "security/", ""):
+        text = page(site, url)
+        assert "<img src=x" not in text, url
+        assert "&lt;img src=x onerror=alert(1)&gt;" in text, url

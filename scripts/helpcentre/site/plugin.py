@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -128,6 +129,18 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         assert self.corpus is not None
         return expand(markdown, project=self.corpus.project, registry=self.corpus.registry,
                       ui=self.ui, lang=self.lang)
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        """Titles are untrusted text. Material prints page titles without escaping
+        (its Jinja environment has no autoescape), in <title>, the header, the
+        navigation and the footer; a `Markup` value prints as escaped text there
+        and is not escaped twice in our autoescaped partials."""
+        if page.title is not None and not isinstance(page.title, Markup):
+            page.title = Markup.escape(page.title)
+        if isinstance(page.meta.get("title"), str) and not isinstance(page.meta["title"], Markup):
+            page.meta["title"] = Markup.escape(page.meta["title"])
+        return html
 
     @event_priority(AFTER_I18N)
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
