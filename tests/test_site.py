@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from conftest import REPO, build_site
 
 LANGS = ("en", "zh", "ja", "ko", "es", "ru")
