@@ -7,6 +7,8 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+# axe-core for the accessibility tests, pinned in package-lock.json.
+NPM_STAMP := node_modules/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 # Tests pin "today" so results do not change with the calendar.
 TEST_TODAY ?= 2026-11-23
@@ -18,6 +20,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(NPM_STAMP)
 
 serve: $(STAMP)
 	$(BIN)/helpcentre serve --port 8000
@@ -31,7 +37,7 @@ check: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
 
-test: $(STAMP) lint
+test: $(STAMP) $(NPM_STAMP) lint
 	HELPCENTRE_TODAY=$(TEST_TODAY) $(BIN)/pytest -q -rs
 
 clean:

@@ -106,10 +106,17 @@ def build_site(root: Path, *, strict: bool = True, today: str = TODAY) -> Path:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    saved = os.environ.get("HELPCENTRE_TODAY")
     os.environ["HELPCENTRE_TODAY"] = today
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    config = load_config(str(root / "mkdocs.yml"), strict=strict)
-    build(config)
+    try:
+        config = load_config(str(root / "mkdocs.yml"), strict=strict)
+        build(config)
+    finally:  # leave the environment as the test found it
+        if saved is None:
+            os.environ.pop("HELPCENTRE_TODAY", None)
+        else:
+            os.environ["HELPCENTRE_TODAY"] = saved
     return Path(config.site_dir)
 
 

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 # name -> one-line help. Add a subcommand by adding a module and a line here.
 COMMANDS: dict[str, str] = {
+    "report": "write the freshness report: Markdown, JSON or an HTML dashboard",
+    "translations": "keep translations in step with English: sync, diff, status",
     "build": "build the site into build/site; a failed build leaves the previous one intact",
     "serve": "preview the site with live reload on http://127.0.0.1:8000",
 }

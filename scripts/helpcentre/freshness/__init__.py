@@ -1,1 +1,15 @@
-"""Freshness: how old an answer may get before a writer must re-verify it."""
+"""Freshness: how old an answer may get before a writer must re-verify it.
+
+Plain Python (no MkDocs), in stages over frozen dataclasses:
+- ``policy``: review intervals (article > category > type), warning window,
+  translation grace period; read from content/_data/freshness.yml.
+- ``fingerprint``: which English version a translation was made from.
+- ``states``: every article in every language -> fresh, due-soon, overdue,
+  expired, outdated, untranslated or orphan.
+- ``checks``: problems for `helpcentre check` and the build's fail_on_stale.
+- ``reader``: what readers are told (overdue, outdated) for the site's banners.
+- ``report`` / ``dashboard``: the Markdown, JSON and HTML freshness report.
+- ``stamp`` / ``history``: byte-exact stamping and git look-ups for
+  `helpcentre translations sync|diff`.
+- ``notices``: when a notice has ended.
+"""

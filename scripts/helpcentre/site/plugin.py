@@ -26,6 +26,9 @@ from ..content.problems import ContentError
 from ..content.project import load_project
 from ..content.registry import load_registry
 from ..content.ui import load_ui_strings
+from ..freshness.checks import freshness_problems
+from ..freshness.policy import load_policy
+from ..freshness.reader import reader_notices
 from . import paths, sitemap, views
 from .config import HelpCentreConfig
 from .placeholders import expand
@@ -58,6 +61,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
             project = load_project(root)
             registry = load_registry(project)
             self.ui = load_ui_strings(project)
+            self.policy = load_policy(project, registry)
         except ContentError as exc:
             for problem in exc.problems:
                 log.error(str(problem))
@@ -70,6 +74,17 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         if errors:
             raise PluginError(f"helpcentre: {len(errors)} content problem(s) above; run "
                               "`helpcentre check` for the full report")
+        if self.config.fail_on_stale:
+            # The same errors as `helpcentre check`; due-soon warnings are left to
+            # `check`, so `mkdocs build --strict` does not fail two weeks early.
+            stale = [p for p in freshness_problems(corpus, self.policy, self.today)
+                     if p.severity == "error"]
+            for problem in stale:
+                log.error(str(problem))
+            if stale:
+                raise PluginError(f"helpcentre: {len(stale)} freshness problem(s) above "
+                                  "(fail_on_stale is on); run `helpcentre check` for the "
+                                  "full report")
         self.corpus = corpus
 
     def _warn_missing_ui_strings(self) -> None:
@@ -161,7 +176,8 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         else:
             article = self._article_of(page)
             if article is not None:
-                context["hc"] = views.article_view(ctx, article, [])
+                context["hc"] = views.article_view(ctx, article,
+                                                   self._freshness_banners(ctx, article))
         # The language switcher (Material reads config.extra.alternate) always
         # offers every language: a missing translation shows the English text there.
         config.extra["alternate"] = [{"name": lang.name, "lang": lang.code,
@@ -180,6 +196,22 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         if len(parts) != 3:
             return None
         return self.corpus.sources.get(parts[2].removesuffix(".md"))
+
+    def _freshness_banners(self, ctx: views.Context, article: Any) -> list[views.Banner]:
+        """Outdated-translation notice always; overdue only in previews (see fail_on_stale)."""
+        assert self.corpus is not None
+        default = self.corpus.project.default_language
+        banners = []
+        for kind, day in reader_notices(self.corpus, article.id, self.lang, self.today,
+                                        self.policy):
+            if kind == "outdated":
+                english = paths.article(default, default, article.category, article.id)
+                banners.append(views.Banner("outdated", ctx.t("article.outdated"),
+                                            views.Link(ctx.t("article.outdated_link"), english)))
+            elif kind == "overdue" and day is not None and not self.config.fail_on_stale:
+                banners.append(views.Banner("overdue", ctx.t("article.overdue",
+                                                             date=ctx.ui.date(self.lang, day))))
+        return banners
 
     def _ctx(self) -> views.Context:
         assert self.corpus is not None

@@ -357,26 +357,19 @@ def contact_view(ctx: Context) -> ContactView:
 
 @dataclass
 class Head:
-    """What goes in <head>: description, canonical URL and real alternates only."""
+    """What goes in <head>: the description and the canonical URL."""
 
     description: str
     canonical: str
-    alternates: list[Link]  # text = language code; only languages the page exists in
 
 
 def head_view(ctx: Context, url_in: Callable[[str], str], *, description: str,
               article: Article | None = None) -> Head:
     """``url_in(lang)`` gives this page's URL in a language.
 
-    A fallback page (English text under /zh/) is not announced as a Chinese
-    alternate, and its canonical URL is the English page it copies.
+    A fallback page (English text under /zh/) copies the English page, so its
+    canonical URL is the English one.
     """
     base = ctx.corpus.project.site_url.rstrip("/") + "/"
-    langs = [lang.code for lang in ctx.corpus.project.languages]
-    if article is not None:
-        langs = [lang for lang in langs if ctx.corpus.get(article.id, lang) is not None]
-    canonical_lang = ctx.lang if ctx.lang in langs else ctx.default
-    alternates = [Link(lang, url_in(lang)) for lang in langs]
-    if len(langs) > 1:
-        alternates.append(Link("x-default", url_in(ctx.default)))
-    return Head(description, base + url_in(canonical_lang).removeprefix("./"), alternates)
+    exists = article is None or ctx.corpus.get(article.id, ctx.lang) is not None
+    return Head(description, base + url_in(ctx.lang if exists else ctx.default).removeprefix("./"))
