@@ -14,6 +14,11 @@ from collections.abc import Sequence
 
 # name -> one-line help. Add a subcommand by adding a module and a line here.
 COMMANDS: dict[str, str] = {
+    "check": "check every article, registry and UI string; report all problems at once",
+    "new": "start a new article, or a translation of one, from a valid skeleton",
+    "schema": "write the JSON Schemas editors use for front matter (schemas/)",
+    "linkcheck": "check that every link in the built site reaches a page or file, offline",
+    "codeowners": "write .github/CODEOWNERS from the category owners in the registry",
     "report": "write the freshness report: Markdown, JSON or an HTML dashboard",
     "translations": "keep translations in step with English: sync, diff, status",
     "build": "build the site into build/site; a failed build leaves the previous one intact",

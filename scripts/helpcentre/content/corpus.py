@@ -117,16 +117,16 @@ def load_corpus(project: Project, registry: Registry, *, today: dt.date | None =
         if lang not in project.codes:
             problems.append(Problem(shown, 1, "error",
                                     f'"{lang}" is not a configured language'
-                                    f"{close_matches(lang, project.codes)} Languages are set in "
-                                    "mkdocs.yml under the i18n plugin"))
+                                    f"{close_matches(lang, project.codes) or '.'} Languages are "
+                                    "set in mkdocs.yml under the i18n plugin"))
             continue
         article = load_article(path, display=shown, is_source=lang == default, today=today)
         problems.extend(article.problems)
         if category not in categories:
             problems.append(Problem(shown, 1, "error",
                                     f'"{category}" is not a known category'
-                                    f"{close_matches(category, list(categories))} Categories are "
-                                    "listed in content/_data/categories.yml"))
+                                    f"{close_matches(category, list(categories)) or '.'} "
+                                    "Categories are listed in content/_data/categories.yml"))
             continue
         if article.meta is not None:
             loaded.append((lang, category, name.removesuffix(".md"), article, path))
@@ -137,10 +137,12 @@ def load_corpus(project: Project, registry: Registry, *, today: dt.date | None =
             continue
         if aid in sources:
             other = sources[aid]
-            problems.append(Problem(art.path, 1, "error",
-                                    f'the id "{aid}" is already used by {other.shown}; article ids '
-                                    "must be unique across categories (they appear in ticket "
-                                    "links); rename one of the files"))
+            # Reported on both files: either may be the one to rename.
+            for here, there in ((art.path, other.shown), (other.shown, art.path)):
+                problems.append(Problem(here, 1, "error",
+                                        f'the id "{aid}" is also used by {there}; article ids '
+                                        "must be unique across categories (they appear in "
+                                        "ticket links); rename one of the files"))
             continue
         meta = art.meta
         assert meta is not None
@@ -177,8 +179,8 @@ def _check_source(art: LoadedArticle, meta: Meta, category: str, registry: Regis
         if symbol not in registry.coins:
             problems.append(Problem(art.path, art.line_of("coins"), "error",
                                     f'`coins`: "{symbol}" is not a known coin'
-                                    f"{close_matches(symbol, list(registry.coins))} Coins are "
-                                    "listed in content/_data/coins.yml"))
+                                    f"{close_matches(symbol, list(registry.coins)) or '.'} "
+                                    "Coins are listed in content/_data/coins.yml"))
 
 
 def _check_translation(art: LoadedArticle, own: Meta, source: Article,

@@ -33,14 +33,61 @@ class AliasRefused(yaml.YAMLError):
         self.line = line
 
 
-class SafeFrontMatterLoader(yaml.SafeLoader):
-    """SafeLoader without aliases and without implicit timestamps."""
+def _refuse_shared_nodes(root: yaml.Node) -> None:
+    """An alias is the same node reached twice; refuse the first one found.
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise AliasRefused(event.start_mark.line)
-        return super().compose_node(parent, index)
+    Walking stops at the first repeat, so even an alias bomb (a few lines that
+    would expand to billions of items) costs no more than its own text.
+    """
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, root.start_mark.line)]
+    while stack:
+        node, line = stack.pop()
+        if id(node) in seen:
+            raise AliasRefused(line)
+        seen.add(id(node))
+        # Children are pushed last-first so they are visited in document order:
+        # the anchor is met first and the alias, where the writer must edit, second.
+        if isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack += [(value, key.start_mark.line), (key, key.start_mark.line)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(item, node.start_mark.line) for item in reversed(node.value)]
+
+
+try:
+    # libyaml parses and composes about three times faster than PyYAML's Python
+    # code, which dominated `helpcentre check`. Its composer resolves aliases
+    # itself (sharing nodes, never copying them), so they are refused afterwards.
+    from yaml.cyaml import CParser as _CParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    class _Base(yaml.SafeLoader):
+        def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+            if self.check_event(yaml.AliasEvent):
+                raise AliasRefused(self.peek_event().start_mark.line)
+            return super().compose_node(parent, index)
+else:
+    class _Base(_CParser, yaml.constructor.SafeConstructor,  # type: ignore[no-redef]
+                yaml.resolver.Resolver):
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+        def get_single_node(self) -> Any:
+            try:
+                node = super().get_single_node()
+            except yaml.composer.ComposerError as exc:  # "found undefined alias"
+                if "alias" in str(exc.problem) and exc.problem_mark is not None:
+                    raise AliasRefused(exc.problem_mark.line) from None
+                raise
+            if node is not None:
+                _refuse_shared_nodes(node)
+            return node
+
+
+class SafeFrontMatterLoader(_Base):
+    """SafeLoader without aliases and without implicit timestamps."""
 
 
 # Drop the implicit timestamp resolver so dates stay text until the schema
@@ -130,11 +177,24 @@ def parse_front_matter(fm_lines: list[str], path: str) -> tuple[dict[str, Any] |
                                  "write the value out in full")
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark or exc.context_mark
+        line = (mark.line if mark else 0) + offset
+        if "could not determine a constructor" not in str(exc.problem):
+            # e.g. a list used as a field name (`? [a, b]: c`)
+            return None, {}, Problem(path, line, "error",
+                                     f"the front matter is not valid here ({exc.problem}); "
+                                     "each line must be `field: value`")
         tag = str(exc.problem).split("'")[1] if "'" in str(exc.problem) else "this tag"
         tag = tag.replace("tag:yaml.org,2002:", "!!")
-        return None, {}, Problem(path, (mark.line if mark else 0) + offset, "error",
+        return None, {}, Problem(path, line, "error",
                                  f"the YAML tag `{tag}` is not allowed in front matter; "
                                  "write plain values only")
+    except yaml.reader.ReaderError as exc:
+        # Invisible control characters, usually pasted from a chat or a PDF.
+        line = source.count("\n", 0, max(exc.position, 0)) + offset
+        return None, {}, Problem(path, line, "error",
+                                 f"the front matter contains an invisible control character "
+                                 f"(U+{exc.character:04X}) on this line; delete the line and "
+                                 "type it again")
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line if mark else 0) + offset
@@ -147,7 +207,15 @@ def parse_front_matter(fm_lines: list[str], path: str) -> tuple[dict[str, Any] |
         return None, {}, Problem(path, 1, "error", f"the front matter is not valid YAML ({exc})")
     finally:
         loader.dispose()
-    lines = {str(k.value): k.start_mark.line + offset for k, _ in node.value}
+    lines: dict[str, int] = {}
+    for key, _ in node.value:
+        name, line = str(key.value), key.start_mark.line + offset
+        if name in lines:
+            # YAML would silently keep the last one; the writer meant one of them.
+            return None, {}, Problem(path, line, "error",
+                                     f"`{name}` is written twice (lines {lines[name]} and "
+                                     f"{line}); keep only one of them")
+        lines[name] = line
     return data, lines, None
 
 

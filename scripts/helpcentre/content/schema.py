@@ -136,6 +136,13 @@ def _text(name: str, value: Any, example: str) -> tuple[str | None, str | None]:
         return value.strip(), None
     if isinstance(value, str):
         return None, f"`{name}`: is empty; write it like `{name}: {example}`"
+    if isinstance(value, bool):
+        # YAML reads a bare yes/no/true/false/on/off as a yes-or-no value, not as a word.
+        return None, (f"`{name}`: expected text, found a yes/no value (YAML reads a bare yes, "
+                      f'no, true or false that way); put the text in quotes, like `{name}: "yes"`')
+    if isinstance(value, int | float):
+        return None, (f"`{name}`: expected text, found the number {value}; put it in quotes, "
+                      f'like `{name}: "{value}"`')
     return None, f"`{name}`: expected text, found {describe(value)}; write it like `{name}: {example}`"
 
 
@@ -184,15 +191,20 @@ def validate(data: dict[str, Any], *, is_source: bool,
         else:
             values[name] = parsed
 
+    # A misspelt field (`reviwed`) is already reported with its fix; saying that
+    # `reviewed` is missing as well would only send the writer looking twice.
+    misspelt = {close[0] for name in data if str(name) not in FIELDS_BY_NAME
+                for close in [difflib.get_close_matches(str(name), FIELDS_BY_NAME, n=1,
+                                                        cutoff=0.6)] if close}
     if is_source:
         for spec in FIELDS:
-            if spec.required and spec.name not in data:
+            if spec.required and spec.name not in data and spec.name not in misspelt:
                 errors.append(FieldError(None, f"`{spec.name}`: missing; add a line like "
                                                f"`{spec.name}: {spec.example}`"))
         if values.get("type") == "notice" and "expires" not in data:
             errors.append(FieldError("type", "`expires`: missing; a notice needs the day it ends, "
                                              "like `expires: 2026-12-31`"))
-    elif "title" not in data:
+    elif "title" not in data and "title" not in misspelt:
         errors.append(FieldError(None, "`title`: missing; a translation repeats the title in "
                                        "its own language"))
 
@@ -266,7 +278,9 @@ def json_schema(*, for_source: bool) -> dict[str, Any]:
         props[spec.name] = prop
     required = [f.name for f in FIELDS if f.required] if for_source else ["title"]
     schema: dict[str, Any] = {
-        "$schema": "https://json-schema.org/draft-07/schema#",
+        # The exact draft-07 identifier (http, not https): validators and the
+        # YAML language server recognise the draft by this string alone.
+        "$schema": "http://json-schema.org/draft-07/schema#",
         "title": "helpcentre article front matter" + ("" if for_source else " (translation)"),
         "type": "object",
         "properties": props,

@@ -1,0 +1,48 @@
+"""Every check `helpcentre check` runs, as families of functions over the corpus.
+
+The loader and the corpus already report problems with single files and
+between files (schema, YAML, ids, translations, coins). The families here
+add the checks that read article bodies and other files: links and contacts
+(``links``), UI strings (``ui``) and freshness (``helpcentre.freshness``).
+Each family is a function ``(corpus, ui, today) -> list[Problem]``; add a
+family by adding it to ``FAMILIES``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from ..content.corpus import Corpus
+from ..content.problems import Problem
+from ..content.ui import UIStrings
+from ..freshness.checks import freshness_check
+from .links import check as check_links
+from .ui import check as check_ui
+
+CheckFunction = Callable[[Corpus, "UIStrings | None", dt.date], list[Problem]]
+
+
+def check_freshness(corpus: Corpus, ui: UIStrings | None, today: dt.date) -> list[Problem]:
+    """The freshness family (issue 4): overdue reviews, ended notices, outdated
+    translations. Its rules live in helpcentre.freshness; this is where they plug in."""
+    return freshness_check(corpus, today)
+
+
+FAMILIES: tuple[CheckFunction, ...] = (
+    check_links,
+    check_ui,
+    check_freshness,
+)
+
+
+def run_all(corpus: Corpus, ui: UIStrings | None, today: dt.date) -> list[Problem]:
+    """Every problem in the help centre, sorted by path then line, each once.
+
+    ``ui`` is None when the UI files could not be read (their problems are
+    reported by whoever tried); the other families still run.
+    """
+    problems = [*corpus.problems, *corpus.registry.warnings]
+    for family in FAMILIES:
+        problems.extend(family(corpus, ui, today))
+    return sorted(set(problems))
