@@ -29,6 +29,7 @@ from ..content.ui import load_ui_strings
 from ..freshness.checks import freshness_problems
 from ..freshness.policy import load_policy
 from ..freshness.reader import reader_notices
+from ..search.index import INDEX_NAME, write_language_index
 from . import paths, sitemap, views
 from .config import HelpCentreConfig
 from .placeholders import expand
@@ -53,6 +54,9 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         if self.corpus is None:  # once per process: every language build shares it
             self._load(Path(config.config_file_path).parent)
         self.lang = _language(config, self.corpus)
+        # Our search worker loads this language's prebuilt index (partials/hc-search.html).
+        default = self.corpus.project.default_language
+        config.extra["hc_search_index"] = paths.prefix(self.lang, default) + INDEX_NAME
         self._warn_missing_ui_strings()
         return config
 
@@ -142,6 +146,9 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         assert self.corpus is not None
+        # Material's own index would hold every language and be fetched on every
+        # page; helpcentre.search replaces it, so it indexes nothing.
+        page.meta["search"] = {"exclude": True}
         return expand(markdown, project=self.corpus.project, registry=self.corpus.registry,
                       ui=self.ui, lang=self.lang)
 
@@ -229,6 +236,16 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
                 log.warning(f"translations/{self.ui.default}.yml: missing UI string `{key}` "
                             f"(needed by the {lang} pages)")
         self.ui.missing.clear()
+        assert self.corpus is not None
+        default = self.corpus.project.default_language
+        path, stats, problems = write_language_index(
+            self.corpus, self.lang, self.today,
+            Path(config.site_dir) / paths.prefix(self.lang, default),
+            lambda article, lang: paths.article(lang, default, article.category, article.id))
+        for problem in problems:
+            log.warning(str(problem))
+        log.info(f"search: {path}: {stats.docs} articles, {stats.raw_bytes // 1024} KB "
+                 f"({stats.gzip_bytes // 1024} KB gzipped)")
 
 
 def _language(config: MkDocsConfig, corpus: Corpus | None) -> str:

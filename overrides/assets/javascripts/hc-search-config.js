@@ -1,0 +1,15 @@
+// Point Material's search at our worker and this language's prebuilt index.
+// Loaded (not inline, so a Content-Security-Policy can forbid inline scripts)
+// from partials/hc-search.html, after Material writes #__config and before
+// its bundle reads it. URLs are made absolute from this page's address, so
+// the site works under any sub-path and from disk.
+(function () {
+  var script = document.currentScript
+  var element = document.getElementById("__config")
+  if (!script || !element) return
+  var config = JSON.parse(element.textContent)
+  var worker = new URL(script.dataset.worker, location.href)
+  worker.searchParams.set("index", new URL(script.dataset.index, location.href).href)
+  config.search = worker.href
+  element.textContent = JSON.stringify(config)
+})()

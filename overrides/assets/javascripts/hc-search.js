@@ -1,0 +1,569 @@
+/*
+ * Help centre search in the browser: tokenizer, index loader and query.
+ *
+ * A line-for-line copy of scripts/helpcentre/search/tokenize.py and query.py
+ * (read those for the reasons behind each rule). tests/test_search_js.py runs
+ * this file under node and checks it gives the same tokens, the same character
+ * classes and the same ranked results as the Python code. Change both or
+ * neither.
+ *
+ * Loaded by hc-search-worker.js (importScripts) and by node (require).
+ */
+(function (root) {
+  "use strict"
+
+  /* ---- tokenize.py ------------------------------------------------------ */
+
+  var BIGRAM_BLOCKS = [
+    [0x0E00, 0x0E7F, "thai"],
+    [0x0E80, 0x0EFF, "lao"],
+    [0x1000, 0x109F, "myanmar"],
+    [0x1100, 0x11FF, "hangul"],
+    [0x1780, 0x17FF, "khmer"],
+    [0x2E80, 0x2FDF, "cjk"],
+    [0x3005, 0x3007, "cjk"],
+    [0x3021, 0x3029, "cjk"],
+    [0x3031, 0x3035, "cjk"],
+    [0x3038, 0x303C, "cjk"],
+    [0x3041, 0x309F, "cjk"],
+    [0x30A1, 0x30FA, "cjk"],
+    [0x30FC, 0x30FF, "cjk"],
+    [0x3100, 0x312F, "cjk"],
+    [0x3130, 0x318F, "hangul"],
+    [0x31A0, 0x31BF, "cjk"],
+    [0x31F0, 0x31FF, "cjk"],
+    [0x3400, 0x4DBF, "cjk"],
+    [0x4E00, 0x9FFF, "cjk"],
+    [0xA960, 0xA97F, "hangul"],
+    [0xAC00, 0xD7FF, "hangul"],
+    [0xF900, 0xFAFF, "cjk"],
+    [0xFF66, 0xFF9F, "cjk"],
+    [0x1B000, 0x1B16F, "cjk"],
+    [0x20000, 0x323AF, "cjk"]
+  ]
+  var CONNECTORS = "-'_\u2010\u2019"
+  var WORD = "word"
+  var CONNECTOR = "connector"
+  var SEPARATOR = "separator"
+  var MAX_WORD = 40
+  var STEM_LENGTH = 5
+  var WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u
+
+  var classCache = new Map()
+
+  function charClass(ch) {
+    var cached = classCache.get(ch)
+    if (cached !== undefined)
+      return cached
+    var result = classify(ch)
+    if (classCache.size < 65536)
+      classCache.set(ch, result)
+    return result
+  }
+
+  function classify(ch) {
+    var cp = ch.codePointAt(0)
+    for (var i = 0; i < BIGRAM_BLOCKS.length; i++) {
+      var block = BIGRAM_BLOCKS[i]
+      if (block[0] <= cp && cp <= block[1])
+        return block[2]
+      if (cp < block[0])
+        break
+    }
+    if (CONNECTORS.indexOf(ch) >= 0)
+      return CONNECTOR
+    if (WORD_CHAR.test(ch))
+      return WORD
+    return SEPARATOR
+  }
+
+  function foldKana(ch) {
+    var cp = ch.codePointAt(0)
+    if ((0x30A1 <= cp && cp <= 0x30F6) || (0x30FD <= cp && cp <= 0x30FE))
+      return String.fromCodePoint(cp - 0x60)
+    return ch
+  }
+
+  function foldWord(word) {
+    return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC")
+      .replace(/ß/g, "ss")
+  }
+
+  function normalize(text) {
+    return text.normalize("NFKC").toLowerCase()
+  }
+
+  function analyze(text) {
+    var chars = Array.from(normalize(text))
+    var classes = chars.map(charClass)
+    var tokens = []
+    var i = 0
+    var n = chars.length
+    while (i < n) {
+      var cls = classes[i]
+      if (cls === SEPARATOR || cls === CONNECTOR) {
+        i += 1
+      } else if (cls === WORD) {
+        i = readWord(chars, classes, i, tokens)
+      } else {
+        var j = i
+        while (j < n && classes[j] === cls)
+          j += 1
+        var run = chars.slice(i, j).map(foldKana)
+        if (run.length === 1) {
+          tokens.push({ term: run[0], kind: "single" })
+        } else {
+          for (var k = 0; k < run.length - 1; k++)
+            tokens.push({ term: run[k] + run[k + 1], kind: "gram" })
+        }
+        i = j
+      }
+    }
+    return tokens
+  }
+
+  function readWord(chars, classes, i, tokens) {
+    var n = chars.length
+    var parts = []
+    var start = i
+    for (;;) {
+      while (i < n && classes[i] === WORD)
+        i += 1
+      parts.push(chars.slice(start, i).join(""))
+      if (i + 1 < n && classes[i] === CONNECTOR && classes[i + 1] === WORD) {
+        i += 1
+        start = i
+        continue
+      }
+      break
+    }
+    var folded = parts.map(foldWord)
+    var kind = folded.length > 1 ? "part" : "word"
+    folded.forEach(function (part) {
+      var points = Array.from(part)
+      if (points.length > 0 && points.length <= MAX_WORD) {
+        tokens.push({ term: part, kind: kind })
+        if (points.length > STEM_LENGTH)
+          tokens.push({ term: points.slice(0, STEM_LENGTH).join(""), kind: "stem" })
+      }
+    })
+    if (folded.length > 1) {
+      var joined = folded.join("")
+      var joinedLength = Array.from(joined).length
+      if (joinedLength > 0 && joinedLength <= MAX_WORD)
+        tokens.push({ term: joined, kind: "joined" })
+    }
+    return i
+  }
+
+  function tokenize(text) {
+    return analyze(text).map(function (t) { return t.term })
+  }
+
+  /* ---- packing.py -------------------------------------------------------- */
+
+  var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+  var DIGIT = new Int8Array(128).fill(-1)
+  for (var a = 0; a < ALPHABET.length; a++)
+    DIGIT[ALPHABET.charCodeAt(a)] = a
+
+  function unpackNumbers(text) {
+    var out = new Uint32Array(text.length)
+    var n = 0
+    var value = 0
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT[text.charCodeAt(i)]
+      if (digit >= 32) {
+        value = value * 32 + digit - 32
+      } else {
+        out[n++] = value * 32 + digit
+        value = 0
+      }
+    }
+    return out.subarray(0, n)
+  }
+
+  var SURROGATE = /[\uD800-\uDFFF]/
+
+  function unpackTerms(text) {
+    if (!text)
+      return []
+    var lines = text.split("\n")
+    var terms = new Array(lines.length)
+    var previous = ""
+    for (var i = 0; i < lines.length; i++) {
+      var line = lines[i]
+      var shared = line.charCodeAt(0) - 48
+      // `shared` counts code points, as Python does; most terms are BMP-only.
+      var head = SURROGATE.test(previous)
+        ? Array.from(previous).slice(0, shared).join("")
+        : previous.slice(0, shared)
+      previous = terms[i] = head + line.slice(1)
+    }
+    return terms
+  }
+
+  /* ---- query.py ---------------------------------------------------------- */
+
+  var FORMAT = "helpcentre-search"
+  var VERSION = 1
+  var WEIGHT_SCALE = 4
+  var SYNONYM_WEIGHT = 0.8
+  var PREFIX_WEIGHT = 0.7
+  var STEM_WEIGHT = 0.6
+  var MENTION_WEIGHT = 0.25
+  var MAX_EXPANSIONS = 50
+  var MIN_PREFIX = 2
+  var SCORE_DIGITS = 1e6
+
+  function qterm(term, prefix) {
+    return { term: term, prefix: prefix }
+  }
+
+  function units(tokens, prefixLast) {
+    var out = []
+    var pending = []
+    function flush() {
+      pending.forEach(function (t) { out.push({ terms: [t], joined: null, stem: null }) })
+      pending = []
+    }
+    var last = tokens.filter(function (t) { return t.kind !== "stem" }).length - 1
+    var i = -1
+    var previous = ""
+    tokens.forEach(function (token) {
+      if (token.kind === "stem") {
+        if (previous === "word")
+          out[out.length - 1] = { terms: out[out.length - 1].terms, joined: null,
+                                  stem: qterm(token.term, false) }
+        return
+      }
+      i += 1
+      previous = token.kind
+      var longEnough = Array.from(token.term).length >= MIN_PREFIX
+      var prefix = token.kind === "single" || (prefixLast && i === last && longEnough &&
+        (token.kind === "word" || token.kind === "joined"))
+      if (token.kind === "part") {
+        pending.push(qterm(token.term, prefixLast && i === last - 1 && longEnough))
+      } else if (token.kind === "joined") {
+        out.push({ terms: pending, joined: qterm(token.term, prefix), stem: null })
+        pending = []
+      } else {
+        flush()
+        out.push({ terms: [qterm(token.term, prefix)], joined: null, stem: null })
+      }
+    })
+    flush()
+    return out
+  }
+
+  function isPrefixQuery(query) {
+    var chars = Array.from(normalize(query))
+    if (!chars.length)
+      return false
+    var cls = charClass(chars[chars.length - 1])
+    return cls !== SEPARATOR && cls !== CONNECTOR
+  }
+
+  function memberTerms(phrase) {
+    var terms = []
+    units(analyze(phrase), false).forEach(function (u) {
+      u.terms.forEach(function (t) { terms.push(t.term) })
+    })
+    return terms
+  }
+
+  function clauses(query, groups) {
+    var us = units(analyze(query), isPrefixQuery(query))
+    var out = []
+    var i = 0
+    while (i < us.length) {
+      var found = synonymAt(us, i, groups)
+      if (found.span) {
+        var own = []
+        us.slice(i, i + found.span).forEach(function (u) {
+          u.terms.forEach(function (t) { own.push(t) })
+        })
+        var alts = [{ terms: own, weight: 1.0 }]
+        found.members.forEach(function (m) {
+          alts.push({ terms: m.map(function (t) { return qterm(t, false) }),
+                      weight: SYNONYM_WEIGHT })
+        })
+        out.push({ alternatives: alts, size: own.length })
+        i += found.span
+        continue
+      }
+      var unit = us[i]
+      var unitAlts = [{ terms: unit.terms, weight: 1.0 }]
+      if (unit.joined !== null)
+        unitAlts.push({ terms: [unit.joined], weight: 1.0 })
+      if (unit.stem !== null)
+        unitAlts.push({ terms: [unit.stem], weight: STEM_WEIGHT })
+      out.push({ alternatives: unitAlts, size: unit.terms.length })
+      i += 1
+    }
+    return out
+  }
+
+  function synonymAt(us, i, groups) {
+    var bestSpan = 0
+    var bestMembers = []
+    groups.forEach(function (group) {
+      group.forEach(function (member) {
+        if (!member.length)
+          return
+        var span = match(us, i, member)
+        if (span > bestSpan) {
+          bestSpan = span
+          bestMembers = group.filter(function (m) {
+            return m.length && !sameTerms(m, member)
+          })
+        }
+      })
+    })
+    return { span: bestSpan, members: bestMembers }
+  }
+
+  function sameTerms(a, b) {
+    if (a.length !== b.length)
+      return false
+    for (var i = 0; i < a.length; i++)
+      if (a[i] !== b[i])
+        return false
+    return true
+  }
+
+  function match(us, i, member) {
+    var k = 0
+    var j = i
+    while (j < us.length && k < member.length) {
+      var terms = us[j].terms.map(function (t) { return t.term })
+      if (!sameTerms(terms, member.slice(k, k + terms.length)))
+        return 0
+      k += terms.length
+      j += 1
+    }
+    return k === member.length ? j - i : 0
+  }
+
+  function SearchIndex(data) {
+    if (data.format !== FORMAT || data.version !== VERSION)
+      throw new Error("not a " + FORMAT + " index of version " + VERSION)
+    this.lang = data.lang
+    this.fallbackLabel = data.fallback_label
+    this.docs = data.docs
+    this.synonyms = data.synonyms
+    this.groups = data.synonyms.map(function (g) { return g.map(memberTerms) })
+    this.terms = unpackTerms(data.terms)
+    var df = unpackNumbers(data.df)
+    this.about = unpackNumbers(data.about)
+    var gaps = unpackNumbers(data.postings)
+    this.weights = unpackNumbers(data.weights)
+    this.start = new Uint32Array(this.terms.length + 1)
+    for (var i = 0; i < df.length; i++)
+      this.start[i + 1] = this.start[i] + df[i]
+    this.docOf = new Uint32Array(gaps.length)
+    for (var term = 0; term < this.terms.length; term++) {
+      var previous = -1
+      for (var p = this.start[term]; p < this.start[term + 1]; p++) {
+        previous = previous + 1 + gaps[p]
+        this.docOf[p] = previous
+      }
+    }
+    // Scratch space for `search`, allocated once: a keystroke allocates little.
+    var n = this.docs.length
+    this.scratch = {
+      total: new Float64Array(n), matched: new Float64Array(n), best: new Float64Array(n),
+      sums: new Float64Array(n), scores: new Float64Array(n), finals: new Float64Array(n)
+    }
+  }
+
+  SearchIndex.prototype.idf = function (number) {
+    var mentions = this.start[number + 1] - this.start[number]
+    var about = this.about[number]
+    var df = about + MENTION_WEIGHT * (mentions - about)
+    var n = this.docs.length
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5))
+  }
+
+  // The first term not before `term` (terms are sorted by UTF-16 code units).
+  SearchIndex.prototype.lowerBound = function (term) {
+    var terms = this.terms
+    var lo = 0
+    var hi = terms.length
+    while (lo < hi) {
+      var mid = (lo + hi) >>> 1
+      if (terms[mid] < term)
+        lo = mid + 1
+      else
+        hi = mid
+    }
+    return lo
+  }
+
+  // The term's number, or undefined (a binary search: building a Map of
+  // every term would cost more at load than all the lookups of a session).
+  SearchIndex.prototype.find = function (term) {
+    var i = this.lowerBound(term)
+    return i < this.terms.length && this.terms[i] === term ? i : undefined
+  }
+
+  SearchIndex.prototype.expand = function (qt) {
+    if (!qt.prefix) {
+      var number = this.find(qt.term)
+      return number === undefined ? [] : [[number, 1.0]]
+    }
+    var terms = this.terms
+    var lo = this.lowerBound(qt.term)
+    var found = []
+    for (var i = lo; i < terms.length && terms[i].startsWith(qt.term); i++)
+      found.push(i)
+    var start = this.start
+    found.sort(function (a, b) {
+      var byDf = (start[b + 1] - start[b]) - (start[a + 1] - start[a])
+      return byDf !== 0 ? byDf : a - b
+    })
+    return found.slice(0, MAX_EXPANSIONS).map(function (i) {
+      return [i, terms[i] === qt.term ? 1.0 : PREFIX_WEIGHT]
+    })
+  }
+
+  SearchIndex.prototype.importance = function (clause, expand) {
+    var self = this
+    var best = 0.0
+    clause.alternatives.forEach(function (alt) {
+      alt.terms.forEach(function (qt) {
+        var number = self.find(qt.term)
+        var expanded = number === undefined && qt.prefix ? expand(qt) : []
+        var value
+        if (number !== undefined) {
+          value = self.idf(number)
+        } else if (expanded.length) {
+          value = Infinity
+          expanded.forEach(function (e) { value = Math.min(value, self.idf(e[0])) })
+        } else {
+          value = Math.log(1 + (self.docs.length + 0.5) / 0.5)
+        }
+        best = Math.max(best, value)
+      })
+    })
+    return best
+  }
+
+  // The same sums as query.py, over dense arrays (one slot per document)
+  // instead of dictionaries: each document sees the same additions in the
+  // same order, so the scores are identical, and typing stays fast.
+  SearchIndex.prototype.search = function (query, limit) {
+    limit = limit === undefined ? 10 : limit
+    var self = this
+    var n = this.docs.length
+    var parts = clauses(query, this.groups)
+    var cache = new Map()
+    function expand(qt) {
+      var key = (qt.prefix ? "*" : "=") + qt.term
+      var found = cache.get(key)
+      if (found === undefined)
+        cache.set(key, found = self.expand(qt))
+      return found
+    }
+    var importance = parts.map(function (c) { return self.importance(c, expand) })
+    var whole = 0.0
+    importance.forEach(function (v) { whole += v })
+    var total = this.scratch.total.fill(0)
+    var matched = this.scratch.matched.fill(0)
+    var best = this.scratch.best
+    var sums = this.scratch.sums
+    var scores = this.scratch.scores
+    var finals = this.scratch.finals
+    parts.forEach(function (clause, c) {
+      best.fill(0)
+      clause.alternatives.forEach(function (alt) {
+        sums.fill(0)
+        alt.terms.forEach(function (qt) {
+          scores.fill(0)
+          expand(qt).forEach(function (entry) {
+            var number = entry[0]
+            var weight = entry[1]
+            var idf = self.idf(number)
+            for (var p = self.start[number]; p < self.start[number + 1]; p++) {
+              var doc = self.docOf[p]
+              var value = idf * (self.weights[p] / WEIGHT_SCALE) * weight
+              if (value > scores[doc])
+                scores[doc] = value
+            }
+          })
+          for (var d = 0; d < n; d++)
+            if (scores[d] > 0)
+              sums[d] = sums[d] + scores[d]
+        })
+        for (var d2 = 0; d2 < n; d2++) {
+          if (sums[d2] > 0) {
+            var score = alt.weight * sums[d2] / alt.terms.length * clause.size
+            if (score > best[d2])
+              best[d2] = score
+          }
+        }
+      })
+      for (var d3 = 0; d3 < n; d3++) {
+        if (best[d3] > 0) {
+          total[d3] = total[d3] + best[d3]
+          matched[d3] = matched[d3] + importance[c]
+        }
+      }
+    })
+    var ranked = []
+    for (var doc = 0; doc < n; doc++) {
+      if (total[doc] > 0) {
+        var final = total[doc] * matched[doc] / whole
+        finals[doc] = Math.floor(final * SCORE_DIGITS + 0.5) / SCORE_DIGITS
+        ranked.push(doc)
+      }
+    }
+    ranked.sort(function (a, b) { return finals[b] - finals[a] || a - b })
+    return ranked.slice(0, limit).map(function (doc, i) {
+      var d = self.docs[doc]
+      return {
+        rank: i + 1, id: d.id, url: d.url, title: d.title, summary: d.summary,
+        fallback: !!d.fallback, score: finals[doc], matched: self.matchedTerms(parts, doc, expand)
+      }
+    })
+  }
+
+  SearchIndex.prototype.matchedTerms = function (parts, doc, expand) {
+    var out = []
+    var self = this
+    parts.forEach(function (clause) {
+      clause.alternatives.forEach(function (alt) {
+        alt.terms.forEach(function (qt) {
+          expand(qt).forEach(function (entry) {
+            var number = entry[0]
+            var lo = self.start[number]
+            var hi = self.start[number + 1]
+            while (lo < hi) {
+              var mid = (lo + hi) >>> 1
+              if (self.docOf[mid] < doc)
+                lo = mid + 1
+              else
+                hi = mid
+            }
+            var term = self.terms[number]
+            if (lo < self.start[number + 1] && self.docOf[lo] === doc && out.indexOf(term) < 0)
+              out.push(term)
+          })
+        })
+      })
+    })
+    return out
+  }
+
+  var api = {
+    analyze: analyze,
+    tokenize: tokenize,
+    charClass: charClass,
+    normalize: normalize,
+    clauses: clauses,
+    SearchIndex: SearchIndex
+  }
+  root.hcSearch = api
+  if (typeof module !== "undefined" && module.exports)
+    module.exports = api
+})(typeof self !== "undefined" ? self : this)

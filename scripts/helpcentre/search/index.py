@@ -1,0 +1,189 @@
+"""Search documents -> the per-language index file the browser loads.
+
+Why not a serialized lunr index: on a synthetic 2,000-article Chinese corpus
+tokenized into bigrams, lunr.py's serialized index was 15.4 MB (4.2 MB
+gzipped) with only two fields: lunr stores every posting twice (inverted
+index and field vectors, as JSON objects keyed by document reference), and
+lunr.js rebuilds a token set of every term when it loads one. This file holds
+BM25 postings for six fields in 3.8 MB (1.2 MB gzipped) for the same corpus
+(`python scripts/search_eval.py --size 2000`) and loads with one JSON.parse
+and a few linear decodes.
+
+Format (JSON, version 1; numbers and terms packed as described in packing.py):
+  docs      [{id, url, title, summary, fallback?}] in index order
+  synonyms  [[word, word, ...], ...] as written in translations/synonyms/
+  terms     every term, sorted by UTF-16 code units (JavaScript's string
+            order, so the browser can binary-search for prefixes)
+  df        per term: how many documents hold it
+  about     per term: how many hold it in a field other than the body
+  postings  per term, its documents as gaps (document - previous - 1)
+  weights   per posting: round(WEIGHT_SCALE * weight)
+
+A posting's weight is the sum over fields of field boost x BM25 term
+saturation, computed here once; the query side multiplies it by the term's
+idf. Field lengths are normalised by each field's average across the index.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..content.corpus import Corpus
+from ..content.problems import Problem
+from .documents import FIELDS, SearchDocument, UrlOf, documents_for
+from .packing import pack_numbers, pack_terms, unpack_numbers
+from .synonyms import load_synonyms
+from .tokenize import tokenize
+
+FORMAT = "helpcentre-search"
+VERSION = 1
+INDEX_NAME = "search/hc-index.json"  # below the language's folder of the built site
+
+# Relevance settings, tuned on tests/search_eval/queries.yml (scripts/search_eval.py).
+# A title or keyword match says "this article is about that"; a body match
+# only says the word is mentioned.
+FIELD_BOOSTS: dict[str, float] = {
+    "title": 10.0,
+    "keywords": 6.0,
+    "summary": 4.0,
+    "headings": 3.0,
+    "category": 2.0,
+    "body": 1.0,
+}
+# BM25 length normalisation per field: help articles are all of similar length,
+# so a little is enough (a title with 3 words beats one with 12 for the same word).
+FIELD_B: dict[str, float] = {
+    "title": 0.5,
+    "keywords": 0.3,
+    "summary": 0.3,
+    "headings": 0.3,
+    "category": 0.0,
+    "body": 0.3,
+}
+K1 = 1.2
+# Fields that say what an article is about (everything but the body): see
+# `about` in the format notes and idf in query.py.
+ABOUT_FIELDS = ("title", "keywords", "summary", "headings", "category")
+WEIGHT_SCALE = 4  # weights are stored as round(4 * weight) in one byte
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    docs: int
+    terms: int
+    postings: int
+    raw_bytes: int
+    gzip_bytes: int
+
+
+def build_index(docs: list[SearchDocument], *, lang: str, synonyms: list[list[str]],
+                fallback_label: str) -> dict[str, Any]:
+    """The index as JSON-ready data (what ``write_index`` stores)."""
+    tokenized = [{f: tokenize(doc.fields.get(f, "")) for f in FIELDS} for doc in docs]
+    average = {f: max(1.0, sum(len(t[f]) for t in tokenized) / max(1, len(docs)))
+               for f in FIELDS}
+    postings: dict[str, list[tuple[int, int]]] = {}
+    about: Counter[str] = Counter()
+    for number, fields in enumerate(tokenized):
+        counts = {f: Counter(fields[f]) for f in FIELDS}
+        norms = {f: K1 * (1 - FIELD_B[f] + FIELD_B[f] * len(fields[f]) / average[f])
+                 for f in FIELDS}
+        for term in sorted(set().union(*counts.values())):
+            weight = 0.0
+            for f in FIELDS:
+                tf = counts[f][term]
+                if tf:
+                    weight += FIELD_BOOSTS[f] * (K1 + 1) * tf / (tf + norms[f])
+            postings.setdefault(term, []).append((number, quantize(weight)))
+            if any(counts[f][term] for f in ABOUT_FIELDS):
+                about[term] += 1
+
+    terms = sorted(postings, key=utf16_key)
+    df: list[int] = []
+    gaps: list[int] = []
+    weights: list[int] = []
+    for term in terms:
+        entries = postings[term]
+        df.append(len(entries))
+        previous = -1
+        for number, weight in entries:
+            gaps.append(number - previous - 1)
+            previous = number
+            weights.append(weight)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "lang": lang,
+        "fallback_label": fallback_label,
+        "docs": [_doc_entry(d) for d in docs],
+        "synonyms": synonyms,
+        "terms": pack_terms(terms),
+        "df": pack_numbers(df),
+        "about": pack_numbers([about[t] for t in terms]),
+        "postings": pack_numbers(gaps),
+        "weights": pack_numbers(weights),
+    }
+
+
+def quantize(weight: float) -> int:
+    return max(1, min(255, int(weight * WEIGHT_SCALE + 0.5)))
+
+
+def utf16_key(term: str) -> bytes:
+    """Sort key matching JavaScript's `<` on strings (UTF-16 code units)."""
+    return term.encode("utf-16-be", "surrogatepass")
+
+
+def _doc_entry(doc: SearchDocument) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": doc.id, "url": doc.url, "title": doc.title,
+                             "summary": doc.summary}
+    if doc.fallback:
+        entry["fallback"] = True
+    return entry
+
+
+def encode(index: dict[str, Any]) -> bytes:
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def build_for_language(corpus: Corpus, lang: str, today: dt.date,
+                       url_of: UrlOf) -> tuple[dict[str, Any], list[Problem]]:
+    """Documents, synonyms and index for one reader language."""
+    synonyms, problems = load_synonyms(corpus.project, lang)
+    default = corpus.project.default_language
+    label = next((x.name for x in corpus.project.languages if x.code == default), default)
+    docs = documents_for(corpus, lang, today, url_of)
+    return build_index(docs, lang=lang, synonyms=synonyms, fallback_label=label), problems
+
+
+def write_language_index(corpus: Corpus, lang: str, today: dt.date, language_dir: Path,
+                         url_of: UrlOf) -> tuple[Path, IndexStats, list[Problem]]:
+    """Build ``lang``'s index and write it to ``<language_dir>/search/hc-index.json``.
+
+    ``language_dir`` is the folder of the built site holding that language's
+    pages (the site itself for the default language).
+    """
+    index, problems = build_for_language(corpus, lang, today, url_of)
+    path = language_dir / INDEX_NAME
+    return path, write_index(index, path), problems
+
+
+def write_index(index: dict[str, Any], path: Path) -> IndexStats:
+    """Write the index file (creating folders) and say how big it is."""
+    data = encode(index)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return stats(index, data)
+
+
+def stats(index: dict[str, Any], data: bytes | None = None) -> IndexStats:
+    data = encode(index) if data is None else data
+    return IndexStats(len(index["docs"]), len(unpack_numbers(index["df"])),
+                      len(unpack_numbers(index["weights"])), len(data),
+                      len(gzip.compress(data, 9)))

@@ -1,0 +1,103 @@
+"""Search in a real browser: typed into Material's search box on the built
+starter content, in Chinese, Japanese and Korean, the expected article is
+first, and the Python query over the same index agrees with the browser.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+import browser_support as bs
+from conftest import REPO, TODAY, build_site, write_site
+
+pytestmark = pytest.mark.browser
+pytest_plugins = ["browser_support"]
+
+if reason := bs.missing_browser():
+    bs.skip_or_fail(reason)
+
+from playwright.sync_api import Browser, Page  # noqa: E402
+
+# (language, what a reader types, the article that must come first)
+QUERIES = [
+    ("zh", "充值没到账", "deposit-not-arrived"),
+    ("ja", "メモを忘れた", "missing-memo-or-tag"),
+    ("ko", "2단계 인증 분실", "lost-2fa-device"),
+    ("en", "withdrawal stuck in review", "withdrawal-pending-review"),
+]
+
+
+@pytest.fixture(scope="module")
+def starter_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own articles, built like CI builds them."""
+    root = write_site(tmp_path_factory.mktemp("starter") / "site", {})
+    shutil.rmtree(root / "content")
+    shutil.copytree(REPO / "content", root / "content")
+    return build_site(root)
+
+
+@pytest.fixture(scope="module")
+def site_url(starter_site: Path) -> Iterator[str]:
+    with bs.serve(starter_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(bs.CHROMIUM), args=bs.LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def search(browser: Browser, url: str, query: str) -> list[str]:
+    """Type like a reader and return the result links, best first."""
+    context = browser.new_context(viewport=bs.DESKTOP)
+    page: Page = context.new_page()
+    try:
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        page.keyboard.press("/")
+        box = page.locator("input.md-search__input")
+        box.press_sequentially(query)
+        # Material searches on keyup, which typed CJK characters do not send here.
+        box.press("End")
+        page.locator(".md-search-result__item").first.wait_for()
+        return [a.get_attribute("href") or "" for a in page.locator(".md-search-result__link").all()]
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("lang", "query", "expected"), QUERIES, ids=[q[0] for q in QUERIES])
+def test_typed_query_finds_the_article_first(browser: Browser, site_url: str, lang: str, query: str,
+                                            expected: str) -> None:
+    home = site_url + ("" if lang == "en" else f"{lang}/")
+    links = search(browser, home, query)
+    assert links, f"no results for {query!r}"
+    assert f"/{expected}/" in links[0], links[:3]
+    # Results come from the reader's language only.
+    if lang != "en":
+        assert all(f"/{lang}/" in link for link in links), links
+
+
+def test_browser_and_command_line_agree(browser: Browser, site_url: str) -> None:
+    """The same index queried from Python gives the same top results."""
+    from helpcentre.cli import main
+
+    for lang, query, _expected in QUERIES:
+        links = search(browser, site_url + ("" if lang == "en" else f"{lang}/"), query)
+        browser_ids = [urlsplit(link).path.rstrip("/").split("/")[-1] for link in links[:3]]
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            main(["search", query, "--lang", lang, "--limit", "3", "--today", TODAY, "--root", str(REPO)])
+        cli_ids = [line.split()[1] for line in out.getvalue().splitlines() if line.strip()]
+        assert browser_ids == cli_ids, (lang, query)

@@ -1,0 +1,266 @@
+"""Per-language indexes: what goes in, and queries answered from the written file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from helpcentre.cli import main
+from helpcentre.content.corpus import Corpus, load_corpus
+from helpcentre.content.project import load_project
+from helpcentre.content.registry import load_registry
+from helpcentre.search.documents import documents_for
+from helpcentre.search.index import INDEX_NAME, build_for_language, write_language_index
+from helpcentre.search.packing import pack_numbers, pack_terms, unpack_numbers, unpack_terms
+from helpcentre.search.query import SearchIndex, clauses
+from helpcentre.search.synonyms import parse_synonyms
+from helpcentre.site import paths
+
+TODAY = dt.date(2026, 11, 23)
+
+ARTICLES: dict[str, str] = {
+    "en/deposits-withdrawals/deposit-not-arrived.md": """\
+        ---
+        title: My deposit has not arrived
+        summary: Check the confirmations and the TxID before contacting us.
+        type: faq
+        coins: [USDT]
+        reviewed: 2026-11-10
+        owner: "@kestrel/payments"
+        keywords: [deposit missing, not received, txid]
+        ---
+        Deposits are credited after the network confirms them.
+        """,
+    "zh/deposits-withdrawals/deposit-not-arrived.md": """\
+        ---
+        title: 充值未到账怎么办
+        summary: 联系我们之前，请先检查确认数和交易哈希。
+        keywords: [充值未到账, 币没到账, txid]
+        ---
+        网络确认后，充值会自动入账。
+        """,
+    "en/deposits-withdrawals/withdraw-crypto.md": """\
+        ---
+        title: Withdraw crypto
+        summary: Send coins from your account to another wallet.
+        type: guide
+        reviewed: 2026-11-10
+        owner: "@kestrel/payments"
+        keywords: [withdraw, send, cash out]
+        ---
+        Choose the coin and the network, paste the address and confirm.
+        """,
+    "zh/deposits-withdrawals/withdraw-crypto.md": """\
+        ---
+        title: 如何提现加密货币
+        summary: 把币从账户转到其他钱包。
+        keywords: [提现, 转出]
+        ---
+        选择币种和网络，粘贴地址并确认。
+        """,
+    "en/security/set-up-2fa.md": """\
+        ---
+        title: Set up two-factor authentication
+        summary: Protect your account with an authenticator app.
+        type: guide
+        reviewed: 2026-11-01
+        owner: "@kestrel/security"
+        keywords: [2fa, google authenticator]
+        ---
+        Open **Security** and scan the QR code with [your app](https://kestrel.example/app).
+        """,
+    "en/announcements/trx-network-upgrade.md": """\
+        ---
+        title: TRX deposits paused for a network upgrade
+        summary: TRX and USDT-TRC20 deposits are paused during the upgrade.
+        type: notice
+        coins: [TRX, USDT]
+        reviewed: 2026-11-20
+        owner: "@kestrel/communications"
+        expires: 2026-12-10
+        ---
+        Deposits resume after the upgrade.
+        """,
+}
+
+
+def url_of(article, lang: str) -> str:  # noqa: ANN001 - an Article
+    return paths.article(lang, "en", article.category, article.id)
+
+
+@pytest.fixture
+def site(make_site: Callable[..., Path]) -> Path:
+    root = make_site(ARTICLES)
+    (root / "translations" / "synonyms").mkdir(exist_ok=True)
+    (root / "translations" / "synonyms" / "zh.yml").write_text(
+        "- [提币, 提现, withdraw]\n", encoding="utf-8")
+    return root
+
+
+def corpus_at(root: Path, today: dt.date = TODAY) -> Corpus:
+    project = load_project(root)
+    return load_corpus(project, load_registry(project), today=today)
+
+
+def search(corpus: Corpus, lang: str, query: str, today: dt.date = TODAY) -> list[str]:
+    index, problems = build_for_language(corpus, lang, today, url_of)
+    assert problems == []
+    return [hit.id for hit in SearchIndex(index).search(query)]
+
+
+def test_written_index_answers_like_the_one_in_memory(site: Path, tmp_path: Path) -> None:
+    corpus = corpus_at(site)
+    path, stats, problems = write_language_index(corpus, "zh", TODAY, tmp_path / "zh", url_of)
+    assert (path, problems) == (tmp_path / "zh" / INDEX_NAME, [])
+    assert stats.docs == 4
+    from_file = SearchIndex(json.loads(path.read_text(encoding="utf-8")))
+    hits = from_file.search("币没到账")
+    assert [h.id for h in hits][:1] == ["deposit-not-arrived"]
+    assert (hits[0].url, hits[0].title, hits[0].fallback) == (
+        "zh/deposits-withdrawals/deposit-not-arrived/", "充值未到账怎么办", False)
+
+
+def test_each_language_finds_its_own_words(site: Path) -> None:
+    corpus = corpus_at(site)
+    assert search(corpus, "en", "deposit missing")[0] == "deposit-not-arrived"
+    assert search(corpus, "en", "authenticator")[0] == "set-up-2fa"
+    assert search(corpus, "zh", "充值没到账")[0] == "deposit-not-arrived"
+
+
+def test_untranslated_articles_are_searched_in_english_and_flagged(site: Path) -> None:
+    corpus = corpus_at(site)
+    index, _ = build_for_language(corpus, "zh", TODAY, url_of)
+    hits = SearchIndex(index).search("authenticator")
+    assert [(h.id, h.title, h.url, h.fallback) for h in hits[:1]] == [
+        ("set-up-2fa", "Set up two-factor authentication", "zh/security/set-up-2fa/", True)]
+    assert index["fallback_label"] == "English"
+
+
+def test_coin_names_are_searched_in_the_readers_language(site: Path) -> None:
+    # "泰达币" is USDT's Chinese name in coins.yml; the notice is not translated.
+    assert set(search(corpus_at(site), "zh", "泰达币")) == {"deposit-not-arrived",
+                                                         "trx-network-upgrade"}
+
+
+def test_category_names_are_searched_in_the_readers_language(site: Path) -> None:
+    # categories.yml names the security category 账户安全 in Chinese; the
+    # untranslated 2FA article has no Chinese text but is in that category.
+    assert search(corpus_at(site), "zh", "账户安全")[0] == "set-up-2fa"
+
+
+def test_ended_notices_are_not_indexed(site: Path) -> None:
+    live = corpus_at(site, dt.date(2026, 12, 10))
+    assert "trx-network-upgrade" in search(live, "en", "upgrade", dt.date(2026, 12, 10))
+    ended = corpus_at(site, dt.date(2026, 12, 11))
+    index, _ = build_for_language(ended, "en", dt.date(2026, 12, 11), url_of)
+    assert "trx-network-upgrade" not in [d["id"] for d in index["docs"]]
+    assert SearchIndex(index).search("upgrade") == []
+
+
+def test_synonyms_expand_the_query(site: Path) -> None:
+    corpus = corpus_at(site)
+    # 提币 appears in no article; the zh synonyms file makes it mean 提现.
+    assert search(corpus, "zh", "提币")[0] == "withdraw-crypto"
+    index, _ = build_for_language(corpus, "zh", TODAY, url_of)
+    assert index["synonyms"] == [["提币", "提现", "withdraw"]]
+
+
+def test_the_last_word_matches_while_it_is_being_typed(site: Path) -> None:
+    corpus = corpus_at(site)
+    assert search(corpus, "en", "auth")[0] == "set-up-2fa"
+    # Once a space follows, it is a whole word and "auth" matches nothing.
+    assert search(corpus, "en", "auth ") == []
+    # Longer words also match other words with the same first five letters.
+    assert search(corpus, "en", "withdrawing ")[0] == "withdraw-crypto"
+
+
+def test_documents_hold_metadata_and_plain_text(site: Path) -> None:
+    corpus = corpus_at(site)
+    docs = {d.id: d for d in documents_for(corpus, "zh", TODAY, url_of)}
+    notice = docs["trx-network-upgrade"]
+    assert notice.fallback and notice.lang == "en"
+    assert notice.fields["keywords"].split("\n") == ["TRX", "波场", "USDT", "泰达币", "U",
+                                                    "USDT", "泰达"]
+    assert notice.fields["category"] == "公告"
+    body = docs["set-up-2fa"].fields["body"]
+    assert body == "Open **Security** and scan the QR code with your app."
+
+
+def test_connected_words_and_synonyms_become_one_clause_each() -> None:
+    parts = clauses("e-mail 提币", [["提币", "提现"]])
+    assert [[[t.term for t in a.terms] for a in c.alternatives] for c in parts] == [
+        [["e", "mail"], ["email"]],
+        [["提币"], ["提现"]],
+    ]
+
+
+def test_packing_round_trips() -> None:
+    numbers = [0, 1, 31, 32, 1023, 1024, 2**31 + 5]
+    assert unpack_numbers(pack_numbers(numbers)) == numbers
+    terms = ["api", "apikey", "提币", "提现", "\U00020000\U00020001", "\U00020000x"]
+    assert unpack_terms(pack_terms(terms)) == terms
+    assert unpack_terms(pack_terms([])) == []
+
+
+def test_synonym_file_problems_are_reported_with_their_line() -> None:
+    text = "- [提币, 提现]\n- 提币\n- [提币]\n- [a, [b]]\n"
+    groups, problems = parse_synonyms(text, "translations/synonyms/zh.yml")
+    assert groups == [["提币", "提现"]]
+    assert [str(p) for p in problems] == [
+        'translations/synonyms/zh.yml:2: error: expected a group in square brackets, like '
+        '`- [提币, 提现, 出金, withdraw]`; found "提币"',
+        "translations/synonyms/zh.yml:3: error: a group needs at least two different words, "
+        "found 1; add the words readers use for the same thing",
+        "translations/synonyms/zh.yml:4: error: every member of a group must be a word or "
+        "phrase (not empty, not a list)",
+    ]
+
+
+def test_synonym_file_that_is_not_a_list() -> None:
+    groups, problems = parse_synonyms("提币: 提现\n", "translations/synonyms/zh.yml")
+    assert groups == []
+    assert [str(p) for p in problems] == [
+        "translations/synonyms/zh.yml:1: error: expected a list of groups, one per line, like "
+        "`- [提币, 提现, 出金, withdraw]`"]
+
+
+def test_the_repository_synonym_files_are_valid() -> None:
+    root = Path(__file__).resolve().parent.parent / "translations" / "synonyms"
+    for path in sorted(root.glob("*.yml")):
+        groups, problems = parse_synonyms(path.read_text(encoding="utf-8"), path.name)
+        assert problems == [] and groups, path.name
+
+
+# -- helpcentre search -----------------------------------------------------------
+def test_cli_prints_ranked_results(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["search", "泰达币", "--lang", "zh", "--root", str(site), "--today",
+                 "2026-11-23"])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 0
+    assert out == [
+        " 1. trx-network-upgrade  TRX deposits paused for a network upgrade [English]  "
+        "zh/announcements/trx-network-upgrade/",
+        " 2. deposit-not-arrived  充值未到账怎么办  zh/deposits-withdrawals/deposit-not-arrived/",
+    ]
+
+
+def test_cli_exit_codes(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["--root", str(site), "--today", "2026-11-23"]
+    assert main(["search", "nothing-like-this", *base]) == 1
+    assert capsys.readouterr().out == 'no results for "nothing-like-this" in en\n'
+    assert main(["search", "withdraw", "--expect", "set-up-2fa", *base]) == 1
+    assert capsys.readouterr().err == '"set-up-2fa" is not in the first 10 results\n'
+    assert main(["search", "withdraw", "--expect", "withdraw-crypto", *base]) == 0
+    capsys.readouterr()
+    assert main(["search", "x", "--lang", "fr", *base]) == 2
+    assert capsys.readouterr().err == (
+        'helpcentre search: error: --lang: "fr" is not a configured language; expected one of '
+        "en, zh, ja, ko, es, ru (languages are set in mkdocs.yml)\n")
+    assert main(["search", "x", "--limit", "0", *base]) == 2
+    assert capsys.readouterr().err == (
+        "helpcentre search: error: --limit: expected a number of results of 1 or more, "
+        "found 0\n")

@@ -1,0 +1,136 @@
+"""The browser's search (hc-search.js, run by node) equals the Python one.
+
+Readers search with the JavaScript copy; the index is built and `helpcentre
+search` answers with the Python one. These tests run both on the same input:
+every code point's class and normal form, sample strings in every script, and
+ranked results (ids, rounded scores, matched terms) for queries typed one
+character at a time against a fixture index.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helpcentre.content.corpus import load_corpus
+from helpcentre.content.project import load_project
+from helpcentre.content.registry import load_registry
+from helpcentre.search.index import build_for_language
+from helpcentre.search.query import SearchIndex
+from helpcentre.search.tokenize import analyze, char_class, normalize
+from helpcentre.site import paths
+from test_search_index import ARTICLES  # the same fixture articles as the index tests
+
+REPO = Path(__file__).resolve().parent.parent
+HC_SEARCH = REPO / "overrides" / "assets" / "javascripts" / "hc-search.js"
+NODE = shutil.which("node")
+
+pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed")
+
+# Reads a JSON request on stdin, answers with what hc-search.js computes.
+DRIVER = """
+const hc = require(process.argv[1]);
+let input = "";
+process.stdin.on("data", d => input += d).on("end", () => {
+  const req = JSON.parse(input);
+  const out = {};
+  out.tokens = (req.strings || []).map(s => hc.analyze(s).map(t => [t.term, t.kind]));
+  if (req.sweep) {
+    const runs = []; let previous = null;
+    for (let cp = 0; cp <= 0x10FFFF; cp++) {
+      if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+      const c = hc.charClass(String.fromCodePoint(cp));
+      if (c !== previous) { runs.push([cp, c]); previous = c; }
+    }
+    out.runs = runs;
+    out.normal = [];
+    for (let cp = 0; cp <= 0xFFFF; cp++)
+      if (cp < 0xD800 || cp > 0xDFFF) out.normal.push(hc.normalize(String.fromCodePoint(cp)));
+  }
+  if (req.index) {
+    const index = new hc.SearchIndex(req.index);
+    out.results = req.queries.map(q => index.search(q, 10).map(h => [h.id, h.score, h.matched]));
+  }
+  process.stdout.write(JSON.stringify(out));
+});
+"""
+
+SAMPLES = [
+    "USDT提币", "BTC 出金", "BTC 출금", "출금이 안돼요", "テザーの出金", "ＵＳＤＴ　ﾃｻﾞｰ", "２ＦＡ",
+    "¿Dónde está mi depósito?", "Ещё вывод средств", "e-mail", "don't", "USDT-TRC20",
+    "İstanbul ΟΔΟΣ Straße ẞ", "ﬁne ①", "\U00020000\U00020001 a", "ถอนเงิน", "पैसा निकालें",
+    "re- try", "a" * 41, "🙂 emoji", "x\u0301y", "\u0301", "",
+]
+
+
+def run_node(request: dict[str, Any]) -> dict[str, Any]:
+    assert NODE is not None
+    result = subprocess.run([NODE, "-e", DRIVER, str(HC_SEARCH)], input=json.dumps(request),
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def test_tokens_are_the_same() -> None:
+    out = run_node({"strings": SAMPLES})
+    assert out["tokens"] == [[[t.term, t.kind] for t in analyze(s)] for s in SAMPLES]
+
+
+def test_every_code_point_has_the_same_class_and_normal_form() -> None:
+    out = run_node({"sweep": True})
+    starts = [start for start, _ in out["runs"]]
+    differ = []
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        # Code points Python's Unicode database does not know yet may be
+        # letters to a newer node; they are not in our content either.
+        if unicodedata.category(ch) == "Cn":
+            continue
+        js = out["runs"][bisect_right(starts, cp) - 1][1]
+        if js != char_class(ch):
+            differ.append((hex(cp), char_class(ch), js))
+    assert differ == []
+    bmp = [cp for cp in range(0x10000) if not 0xD800 <= cp <= 0xDFFF]
+    differ = [(hex(cp), normalize(chr(cp)), js) for cp, js in zip(bmp, out["normal"], strict=True)
+              if unicodedata.category(chr(cp)) != "Cn" and normalize(chr(cp)) != js]
+    assert differ == []
+
+
+QUERIES = {
+    "en": ["deposit missing", "withdrawl", "e-mail 2fa", "how do I send coins?", "auth",
+           "google authenticator", "USDT-TRC20 upgrade"],
+    "zh": ["充值没到账", "USDT提币", "泰达币", "提", "账户安全 2FA", "币没到账 txid"],
+}
+
+
+def typed(query: str) -> list[str]:
+    """The query as the search box sees it after each keystroke, then with a space."""
+    return [query[:i] for i in range(1, len(query) + 1)] + [query + " "]
+
+
+def test_ranked_results_are_the_same(make_site: Callable[..., Path]) -> None:
+    root = make_site(ARTICLES)
+    project = load_project(root)
+    corpus = load_corpus(project, load_registry(project), today=dt.date(2026, 11, 23))
+    compared = 0
+    for lang, queries in QUERIES.items():
+        index, _ = build_for_language(corpus, lang, dt.date(2026, 11, 23),
+                                      lambda a, reader: paths.article(reader, "en", a.category,
+                                                                      a.id))
+        every = [q for query in queries for q in typed(query)]
+        python = [[[h.id, h.score, list(h.matched)] for h in SearchIndex(index).search(q, 10)]
+                  for q in every]
+        js = run_node({"index": index, "queries": every})["results"]
+        assert dict(zip(every, js, strict=True)) == dict(zip(every, python, strict=True))
+        compared += sum(bool(r) for r in python)
+    assert compared > 50  # the queries found something to compare
