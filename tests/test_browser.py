@@ -236,7 +236,8 @@ def axe_source() -> str:
 
 
 def run_axe(page: Page, axe_source: str) -> list[dict[str, Any]]:
-    page.add_script_tag(content=axe_source)
+    # evaluate, not add_script_tag: the page's CSP refuses inline <script> tags
+    page.evaluate(axe_source)
     return page.evaluate("""async () => {
         const result = await axe.run(document, {resultTypes: ["violations"]});
         return result.violations.map(v => ({

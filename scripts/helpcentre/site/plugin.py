@@ -30,7 +30,7 @@ from ..freshness.checks import freshness_problems
 from ..freshness.policy import load_policy
 from ..freshness.reader import reader_notices
 from ..search.index import INDEX_NAME, write_language_index
-from . import paths, sitemap, views
+from . import csp, feeds, jsonld, paths, sitemap, views
 from .config import HelpCentreConfig
 from .placeholders import expand
 
@@ -195,7 +195,16 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         context["hc_head"] = views.head_view(
             ctx, same_page, description=summary or ctx.t("home.intro"),
             article=self._article_of(page) if kind == "" else None)
+        context["hc_csp"] = Markup(csp.POLICY)  # a constant: no reader text in it
+        source = self._article_of(page) if kind == "" else None
+        if source is not None:  # escaped for <script> by script_text, so safe as is
+            context["hc_jsonld"] = Markup(jsonld.script_text(jsonld.for_article(
+                self.corpus, source, self.lang, context["hc_head"].canonical)))
         return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Allow the theme's own inline scripts by hash (see helpcentre.site.csp)."""
+        return csp.apply(output, page.content)
 
     def _article_of(self, page: Page) -> Any:
         assert self.corpus is not None
@@ -246,6 +255,11 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
             log.warning(str(problem))
         log.info(f"search: {path}: {stats.docs} articles, {stats.raw_bytes // 1024} KB "
                  f"({stats.gzip_bytes // 1024} KB gzipped)")
+        ctx = self._ctx()
+        feed = feeds.build_feed(self.corpus, self.lang, self.today,
+                                title=ctx.t("home.title", exchange=self.corpus.registry.site.exchange_name),
+                                description=ctx.t("home.intro"))
+        feeds.write_feed(feed, Path(config.site_dir) / paths.prefix(self.lang, default))
 
 
 def _language(config: MkDocsConfig, corpus: Corpus | None) -> str:

@@ -1,0 +1,72 @@
+"""The Content-Security-Policy every page carries (a <meta http-equiv> in <head>).
+
+Only the site's own files may run or style the page: no third-party host, no
+inline event handlers, no inline scripts except the few Material writes into
+every page (``__md_scope=...`` in <head>, the tab/anchor helper after the
+content). Those are allowed one by one by their SHA-256 hash, computed from the
+page as rendered, because their text changes with the page depth
+(``new URL("../..", location)``) and with the Material version.
+
+Why hashes and not files: moving Material's inline scripts to files means
+copying its partials into overrides/, which then silently drift from the
+theme on every upgrade. A hash of whatever Material renders stays right after
+an upgrade, and a script that is not Material's (a ``<script>`` a writer puts
+into an article's Markdown) is never hashed, so the browser refuses it.
+
+overrides/partials/hc-head.html writes the policy with ``PLACEHOLDER`` where
+the hashes go; the plugin calls :func:`apply` on each rendered page.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+PLACEHOLDER = "'hc-inline-script-hashes'"
+
+# Directives in the order they appear. data: images and fonts: Material's
+# stylesheet draws its icons as inline SVG data URLs. No frame-ancestors: a
+# <meta> policy cannot carry it (it needs an HTTP header).
+POLICY = ("default-src 'none'; script-src 'self' " + PLACEHOLDER + "; style-src 'self'; "
+          "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+          "worker-src 'self'; manifest-src 'self'; base-uri 'self'; form-action 'self'")
+
+# An inline classic script: <script> with no src and no type, or a JavaScript
+# type. JSON and JSON-LD data blocks are never run, so CSP ignores them.
+_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
+_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
+_SRC = re.compile(r"\bsrc\s*=", re.I)
+_JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
+
+
+def script_hash(body: str) -> str:
+    """The CSP source expression for one inline script's exact text."""
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The text of every inline script the browser would run, in page order."""
+    found = []
+    for match in _SCRIPT.finditer(html):
+        attrs = match.group("attrs")
+        kind = _TYPE.search(attrs)
+        if _SRC.search(attrs) or (kind.group(1).lower() if kind else "") not in _JS_TYPES:
+            continue
+        found.append(match.group("body"))
+    return found
+
+
+def apply(output: str, content: str | None) -> str:
+    """Fill the placeholder with the hashes of the theme's inline scripts.
+
+    ``content`` is the page's own HTML (from Markdown, so untrusted): scripts
+    in it are left out, so the policy blocks them. Hashes are sorted and
+    deduplicated so the built page is the same on every run.
+    """
+    if PLACEHOLDER not in output:
+        return output
+    theme = output.replace(content, "") if content else output
+    hashes = sorted({script_hash(body) for body in inline_scripts(theme)})
+    return output.replace(PLACEHOLDER, " ".join(hashes), 1)
