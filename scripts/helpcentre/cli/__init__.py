@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "build": "build the site into build/site; a failed build leaves the previous one intact",
     "serve": "preview the site with live reload on http://127.0.0.1:8000",
     "search": "search the help centre as a reader of one language would",
+    "corpus": "write a synthetic help centre (N articles per language) for benchmarks",
 }
 
 

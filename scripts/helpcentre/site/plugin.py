@@ -54,6 +54,11 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         if self.corpus is None:  # once per process: every language build shares it
             self._load(Path(config.config_file_path).parent)
         self.lang = _language(config, self.corpus)
+        # mkdocs-static-i18n builds every language into one site_dir; only the default
+        # language writes the site-wide 404 page (else the last language built wins,
+        # with the language switcher of the last page rendered).
+        if self.lang != self.corpus.project.default_language:
+            config.theme.static_templates.discard("404.html")
         # Our search worker loads this language's prebuilt index (partials/hc-search.html).
         default = self.corpus.project.default_language
         config.extra["hc_search_index"] = paths.prefix(self.lang, default) + INDEX_NAME

@@ -1,0 +1,1 @@
+"""Benchmark support: a synthetic help centre large enough to measure builds."""
