@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 import pytest
 
 if TYPE_CHECKING:
-    from playwright.sync_api import ConsoleMessage, Page, Response
+    from playwright.sync_api import Browser, ConsoleMessage, Page, Response
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; Playwright's own download is never used
@@ -65,6 +65,26 @@ def missing_browser() -> str | None:
     if not CHROMIUM.is_file():
         return f"{CHROMIUM} not found (apt-get install chromium)"
     return None
+
+
+def require_browser() -> None:
+    """At module level: skip the module without Chromium, or fail when CI requires it."""
+    reason = missing_browser()
+    if reason:
+        if browser_required():
+            pytest.fail(f"{REQUIRE_ENV}=1 but {reason}", pytrace=False)
+        pytest.skip(reason, allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, one per test module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
 
 
 def skip_or_fail(reason: str) -> None:

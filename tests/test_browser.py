@@ -28,11 +28,7 @@ if TYPE_CHECKING:
 pytest_plugins = ["browser_support"]  # the report hook behind failure screenshots
 pytestmark = pytest.mark.browser
 
-_MISSING = bs.missing_browser()
-if _MISSING:
-    if bs.browser_required():
-        pytest.fail(f"{bs.REQUIRE_ENV}=1 but {_MISSING}", pytrace=False)
-    pytest.skip(_MISSING, allow_module_level=True)
+bs.require_browser()
 
 LANGS = ("en", "zh", "ja", "ko", "es", "ru")
 ARTICLE = "deposits-withdrawals/deposit-not-arrived/"  # translated into zh in the sample
@@ -54,17 +50,6 @@ AXE_PAGES = {"home": "", "category": "deposits-withdrawals/", "coin": "coins/usd
 
 def prefix(lang: str) -> str:
     return "" if lang == "en" else f"{lang}/"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(bs.CHROMIUM),
-                                              args=bs.LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

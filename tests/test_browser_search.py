@@ -20,8 +20,7 @@ from conftest import REPO, TODAY, build_site, write_site
 pytestmark = pytest.mark.browser
 pytest_plugins = ["browser_support"]
 
-if reason := bs.missing_browser():
-    bs.skip_or_fail(reason)
+bs.require_browser()
 
 from playwright.sync_api import Browser, Page  # noqa: E402
 
@@ -47,16 +46,6 @@ def starter_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def site_url(starter_site: Path) -> Iterator[str]:
     with bs.serve(starter_site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(bs.CHROMIUM), args=bs.LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def search(browser: Browser, url: str, query: str) -> list[str]:

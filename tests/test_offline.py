@@ -30,28 +30,13 @@ if TYPE_CHECKING:
 pytest_plugins = ["browser_support"]
 pytestmark = pytest.mark.browser
 
-_MISSING = bs.missing_browser()
-if _MISSING:
-    if bs.browser_required():
-        pytest.fail(f"{bs.REQUIRE_ENV}=1 but {_MISSING}", pytrace=False)
-    pytest.skip(_MISSING, allow_module_level=True)
+bs.require_browser()
 
 ARTICLE = "deposits-withdrawals/deposit-not-arrived/"
 # What fails from disk, and only that: Material's file: search loader asks for
 # an index script its offline plugin would write (we do not use that plugin:
 # our worker could not run from file: either).
 FILE_SEARCH_ERRORS = ["Invalid script: {site}/search/search_index.js"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(bs.CHROMIUM),
-                                              args=bs.LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
