@@ -58,6 +58,12 @@ def test_article_page_carries_its_metadata(built_sample: Path) -> None:
     assert "Your UID (account ID)" in art and "The transaction ID (TxID" in art
 
 
+def test_site_name_is_in_the_readers_language(built_sample: Path) -> None:
+    assert "<title>首页 - Kestrel Exchange 帮助中心</title>" in page(built_sample, "zh/")
+    assert ("<title>Set up two-factor authentication - Kestrel Exchange 帮助中心</title>"
+            in page(built_sample, "zh/security/set-up-2fa/"))
+
+
 def test_reviewed_date_is_localized(built_sample: Path) -> None:
     art = page(built_sample, "zh/deposits-withdrawals/deposit-not-arrived/")
     assert '<time datetime="2026-11-10">2026年11月10日</time>' in art

@@ -63,6 +63,10 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         default = self.corpus.project.default_language
         config.extra["hc_search_index"] = paths.prefix(self.lang, default) + INDEX_NAME
         self._warn_missing_ui_strings()
+        # The header and <title> show the site's name in the reader's language,
+        # built from the registry's exchange name (escaped: Material prints it raw).
+        config.site_name = Markup.escape(self.ui.text(
+            self.lang, "home.title", exchange=self.corpus.registry.site.exchange_name))
         return config
 
     def _load(self, root: Path) -> None:
