@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import REPO, build_site
 
@@ -174,3 +175,21 @@ def test_html_in_front_matter_is_shown_as_text(make_site) -> None:
         text = page(site, url)
         assert "<img src=x" not in text, url
         assert "&lt;img src=x onerror=alert(1)&gt;" in text, url
+
+
+def test_team_dashboard_is_written_when_enabled(make_site) -> None:
+    root = make_site()
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "helpcentre" in plugin:
+            plugin["helpcentre"] = {"dashboard": True}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    site = build_site(root)
+    dashboard = (site / "_team" / "freshness" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex' in dashboard
+    assert "deposit-not-arrived" in dashboard
+    assert "_team" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_team_dashboard_is_off_by_default(built_sample: Path) -> None:
+    assert not (built_sample / "_team").exists()

@@ -13,3 +13,7 @@ class HelpCentreConfig(base.Config):
     # Fail `mkdocs build` on stale content (on in CI; off for local previews,
     # where problems show as banners instead).
     fail_on_stale = c.Type(bool, default=False)
+    # Write the freshness dashboard (helpcentre report --format html) to
+    # _team/freshness/ for the support team; the page carries noindex and is
+    # not in the sitemap or the navigation.
+    dashboard = c.Type(bool, default=False)

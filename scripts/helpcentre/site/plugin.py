@@ -27,8 +27,10 @@ from ..content.project import load_project
 from ..content.registry import load_registry
 from ..content.ui import load_ui_strings
 from ..freshness.checks import freshness_problems
+from ..freshness.dashboard import to_html
 from ..freshness.policy import load_policy
 from ..freshness.reader import reader_notices
+from ..freshness.report import build_report
 from ..search.index import INDEX_NAME, write_language_index
 from . import csp, feeds, jsonld, paths, sitemap, views
 from .config import HelpCentreConfig
@@ -36,6 +38,7 @@ from .placeholders import expand
 
 log = get_plugin_logger(__name__)
 AFTER_I18N = -110  # mkdocs-static-i18n handles its events at -100
+DASHBOARD_PATH = "_team/freshness"
 
 
 class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
@@ -269,6 +272,10 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
                                 title=ctx.t("home.title", exchange=self.corpus.registry.site.exchange_name),
                                 description=ctx.t("home.intro"))
         feeds.write_feed(feed, Path(config.site_dir) / paths.prefix(self.lang, default))
+        if self.config.dashboard and self.lang == default:
+            target = Path(config.site_dir) / DASHBOARD_PATH / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(to_html(build_report(self.corpus, self.policy, self.today)), encoding="utf-8")
 
 
 def _language(config: MkDocsConfig, corpus: Corpus | None) -> str:
