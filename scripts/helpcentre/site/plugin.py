@@ -60,10 +60,10 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         # mkdocs-static-i18n builds every language into one site_dir; only the default
         # language writes the site-wide 404 page (else the last language built wins,
         # with the language switcher of the last page rendered).
-        if self.lang != self.corpus.project.default_language:
+        default = self.corpus.project.default_language
+        if self.lang != default:
             config.theme.static_templates.discard("404.html")
         # Our search worker loads this language's prebuilt index (partials/hc-search.html).
-        default = self.corpus.project.default_language
         config.extra["hc_search_index"] = paths.prefix(self.lang, default) + INDEX_NAME
         self._warn_missing_ui_strings()
         # The header and <title> show the site's name in the reader's language,
@@ -184,6 +184,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         kind, key = self.generated.get(page.file.src_uri, ("", ""))
         default = self.corpus.project.default_language
         same_page = _same_page_url(kind, key, page, default)
+        article = self._article_of(page) if kind == "" else None
         if kind == "home":
             context["hc"] = views.home_view(ctx)
         elif kind == "contact":
@@ -192,11 +193,8 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
             context["hc"] = views.category_view(ctx, key)
         elif kind == "coin":
             context["hc"] = views.coin_view(ctx, key)
-        else:
-            article = self._article_of(page)
-            if article is not None:
-                context["hc"] = views.article_view(ctx, article,
-                                                   self._freshness_banners(ctx, article))
+        elif article is not None:
+            context["hc"] = views.article_view(ctx, article, self._freshness_banners(ctx, article))
         # The language switcher (Material reads config.extra.alternate) always
         # offers every language: a missing translation shows the English text there.
         config.extra["alternate"] = [{"name": lang.name, "lang": lang.code,
@@ -205,13 +203,11 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         view = context.get("hc")
         summary = getattr(view, "summary", "") or getattr(view, "intro", "")
         context["hc_head"] = views.head_view(
-            ctx, same_page, description=summary or ctx.t("home.intro"),
-            article=self._article_of(page) if kind == "" else None)
+            ctx, same_page, description=summary or ctx.t("home.intro"), article=article)
         context["hc_csp"] = Markup(csp.POLICY)  # a constant: no reader text in it
-        source = self._article_of(page) if kind == "" else None
-        if source is not None:  # escaped for <script> by script_text, so safe as is
+        if article is not None:  # escaped for <script> by script_text, so safe as is
             context["hc_jsonld"] = Markup(jsonld.script_text(jsonld.for_article(
-                self.corpus, source, self.lang, context["hc_head"].canonical)))
+                self.corpus, article, self.lang, context["hc_head"].canonical)))
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
