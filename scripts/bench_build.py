@@ -21,11 +21,9 @@ not a test: nothing here asserts a time.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gzip
 import json
 import os
-import platform
 import resource
 import shutil
 import subprocess
@@ -34,12 +32,12 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import yaml
 
 from helpcentre.bench.corpus import generate
+from helpcentre.bench.machine import describe
 from helpcentre.cli import COMMANDS
 from helpcentre.cli.clock import resolve_today
 from helpcentre.content.project import read_mkdocs_yml
@@ -183,22 +181,7 @@ def inspect_site(site: Path, run: Run, default: str, codes: list[str]) -> None:
 
 
 def machine() -> list[str]:
-    cpu = "unknown"
-    with open("/proc/cpuinfo", encoding="utf-8") as info:
-        for line in info:
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    with open("/proc/meminfo", encoding="utf-8") as info:
-        mem_kb = int(next(line for line in info if line.startswith("MemTotal")).split()[1])
-    versions = []
-    for name in PACKAGES:
-        with contextlib.suppress(PackageNotFoundError):
-            versions.append(f"{name} {version(name)}")
-    return [f"- CPU: {cpu}; {os.cpu_count()} cores (nproc)",
-            f"- Memory: {mem_kb / 1024 / 1024:.1f} GiB",
-            f"- OS: {platform.platform()}",
-            f"- Python {platform.python_version()}; " + ", ".join(versions)]
+    return describe(PACKAGES)
 
 
 def fmt_mb(value: float) -> str:

@@ -59,7 +59,6 @@ import contextlib
 import gzip
 import json
 import os
-import platform
 import shutil
 import socket
 import statistics
@@ -68,10 +67,11 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import yaml
+
+from helpcentre.bench.machine import describe
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "benchmarks" / "results"
@@ -537,22 +537,7 @@ def verdict(values: list[float], limit: float) -> str:
 
 
 def machine() -> list[str]:
-    cpu = "unknown"
-    with open("/proc/cpuinfo", encoding="utf-8") as info:
-        for line in info:
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    with open("/proc/meminfo", encoding="utf-8") as info:
-        mem_kb = int(next(line for line in info if line.startswith("MemTotal")).split()[1])
-    versions = []
-    for name in PACKAGES:
-        with contextlib.suppress(PackageNotFoundError):
-            versions.append(f"{name} {version(name)}")
-    return [f"- CPU: {cpu}; {os.cpu_count()} cores (nproc)",
-            f"- Memory: {mem_kb / 1024 / 1024:.1f} GiB",
-            f"- OS: {platform.platform()}",
-            f"- Python {platform.python_version()}; " + ", ".join(versions)]
+    return describe(PACKAGES)
 
 
 def report(samples: dict[tuple[str, str], list[Sample]], sites: list[Site], langs: list[str],
