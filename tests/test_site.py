@@ -193,3 +193,20 @@ def test_team_dashboard_is_written_when_enabled(make_site) -> None:
 
 def test_team_dashboard_is_off_by_default(built_sample: Path) -> None:
     assert not (built_sample / "_team").exists()
+
+
+def test_a_failed_build_leaves_the_previous_site_intact(make_site, capsys) -> None:
+    from helpcentre.cli import main
+
+    root = make_site()
+    site = root / "build" / "site"
+    assert main(["build", "--root", str(root), "--today", "2026-11-23"]) == 0
+    before = (site / "index.html").read_bytes()
+    broken = root / "content" / "en" / "security" / "set-up-2fa.md"
+    broken.write_text("---\ntitle: [unclosed\n---\nBody\n", encoding="utf-8")
+    assert main(["build", "--root", str(root), "--today", "2026-11-23"]) == 1
+    err = capsys.readouterr().err
+    assert "helpcentre build: the previous site was left as it was" in err
+    assert (site / "index.html").read_bytes() == before
+    assert (site / "security" / "set-up-2fa" / "index.html").is_file()
+    assert sorted(p.name for p in site.parent.iterdir()) == ["site"]  # no staging folder left
