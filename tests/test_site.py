@@ -210,3 +210,17 @@ def test_a_failed_build_leaves_the_previous_site_intact(make_site, capsys) -> No
     assert (site / "index.html").read_bytes() == before
     assert (site / "security" / "set-up-2fa" / "index.html").is_file()
     assert sorted(p.name for p in site.parent.iterdir()) == ["site"]  # no staging folder left
+
+
+def test_a_missing_ui_string_fails_the_strict_build_naming_key_and_language(make_site, caplog) -> None:
+    from mkdocs.exceptions import Abort
+
+    root = make_site()
+    zh = root / "translations" / "zh.yml"
+    lines = zh.read_text(encoding="utf-8").splitlines()
+    zh.write_text("\n".join(line for line in lines if not line.startswith("  ticket:")) + "\n",
+                  encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(root, strict=True)
+    assert ("helpcentre: translations/zh.yml: missing UI string `help.ticket`; readers see the en "
+            "text until it is added") in caplog.text
