@@ -256,6 +256,14 @@ def test_axe_finds_no_new_violations(axe_source: str, page: Page, base_url: str,
         # is indexed from its English text), so every index returns a result.
         page.locator("input.md-search__input").press_sequentially("txid")
         page.locator(".md-search-result__item").first.wait_for()
+        # Results fade in: axe would measure the contrast of half-faded text.
+        # (Polled with evaluate: wait_for_function uses eval, which the CSP refuses.)
+        for _ in range(100):
+            if page.evaluate("document.getAnimations().every(a => a.playState === 'finished')"):
+                break
+            page.wait_for_timeout(50)
+        else:
+            pytest.fail("search results were still animating after 5 s")
     assert unexpected(run_axe(page, axe_source)) == []
 
 
