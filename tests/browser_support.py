@@ -87,6 +87,33 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
+@contextmanager
+def open_tab(browser: Browser, viewport: dict[str, int], page_log: PageLog,
+             request: pytest.FixtureRequest, init_script: str | None = None) -> Iterator[Page]:
+    """A fresh browser context and tab whose requests ``page_log`` records.
+
+    When the test failed, a full-page screenshot is kept in ARTIFACTS.
+    """
+    context = browser.new_context(viewport=viewport)
+    if init_script:
+        context.add_init_script(init_script)
+    tab = context.new_page()
+    page_log.attach(tab)
+    try:
+        yield tab
+    finally:
+        if call_failed(request.node):
+            ARTIFACTS.mkdir(exist_ok=True)
+            tab.screenshot(path=ARTIFACTS / artifact_name(request.node.name), full_page=True)
+        context.close()
+
+
+def visit(page: Page, url: str) -> None:
+    """Open a page and let Material's scripts finish (search index, sitemaps)."""
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+
+
 def skip_or_fail(reason: str) -> None:
     if browser_required():
         pytest.fail(f"{REQUIRE_ENV}=1 but {reason}", pytrace=False)

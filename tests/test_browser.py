@@ -83,20 +83,11 @@ def page_log() -> bs.PageLog:
 @pytest.fixture
 def page(browser: Browser, viewport: dict[str, int], page_log: bs.PageLog,
          request: pytest.FixtureRequest) -> Iterator[Page]:
-    context = browser.new_context(viewport=viewport)
-    tab = context.new_page()
-    page_log.attach(tab)
-    yield tab
-    if bs.call_failed(request.node):
-        bs.ARTIFACTS.mkdir(exist_ok=True)
-        tab.screenshot(path=bs.ARTIFACTS / bs.artifact_name(request.node.name), full_page=True)
-    context.close()
+    with bs.open_tab(browser, viewport, page_log, request) as tab:
+        yield tab
 
 
-def visit(page: Page, url: str) -> None:
-    """Open a page and let Material's scripts finish (search index, sitemaps)."""
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
+visit = bs.visit
 
 
 @pytest.mark.parametrize("lang", LANGS)
