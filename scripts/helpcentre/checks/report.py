@@ -7,7 +7,9 @@ over the same content print the same thing and their diffs are readable.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from ..content.problems import Problem
 
@@ -64,3 +66,18 @@ def as_markdown(problems: Sequence[Problem], files: int, *, title: str = "Conten
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def emit(problems: Sequence[Problem], files: int, *, fmt: str, summary_path: Path | None,
+         title: str = "Content check") -> None:
+    """Print problems in ``fmt`` (text, json, github); append Markdown to ``summary_path``
+    (the CI job summary, $GITHUB_STEP_SUMMARY) when given."""
+    if fmt == "json":
+        sys.stdout.write(as_json(problems))
+    elif fmt == "github":
+        sys.stdout.write(as_github(problems, files))
+    else:
+        sys.stdout.write(as_text(problems, files))
+    if summary_path:
+        with summary_path.open("a", encoding="utf-8") as out:
+            out.write(as_markdown(problems, files, title=title))

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 from pathlib import Path
 
 from ..checks import run_all
-from ..checks.report import FORMATS, as_github, as_json, as_markdown, as_text
+from ..checks.report import FORMATS, emit
 from ..content.corpus import article_files, load_corpus
 from ..content.problems import ContentError, Problem
 from ..content.project import Project
@@ -46,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         problems = [p for p in check_project(project, today) if _inside(project, p, scope)]
         files = sum(_inside_path(f.resolve(), scope) for f in checked_files(project))
-    _print(args, problems, files)
+    emit(problems, files, fmt=args.format, summary_path=args.summary)
     return 1 if any(p.severity == "error" for p in problems) else 0
 
 
@@ -89,15 +88,3 @@ def _inside(project: Project, problem: Problem, scope: list[Path] | None) -> boo
 
 def _inside_path(path: Path, scope: list[Path] | None) -> bool:
     return scope is None or any(path == s or s in path.parents for s in scope)
-
-
-def _print(args: argparse.Namespace, problems: list[Problem], files: int) -> None:
-    if args.format == "json":
-        sys.stdout.write(as_json(problems))
-    elif args.format == "github":
-        sys.stdout.write(as_github(problems, files))
-    else:
-        sys.stdout.write(as_text(problems, files))
-    if args.summary:
-        with args.summary.open("a", encoding="utf-8") as out:
-            out.write(as_markdown(problems, files))

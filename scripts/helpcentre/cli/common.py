@@ -11,6 +11,7 @@ from ..content.corpus import Corpus, load_corpus
 from ..content.problems import ContentError
 from ..content.project import Project, load_project
 from ..content.registry import load_registry
+from ..freshness.policy import Policy, load_policy
 from . import UsageError
 from .clock import BadToday, resolve_today
 
@@ -44,6 +45,19 @@ def corpus(args: argparse.Namespace) -> Corpus | None:
     try:
         proj = project(args)
         return load_corpus(proj, load_registry(proj), today=today(args))
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return None
+
+
+def corpus_and_policy(args: argparse.Namespace) -> tuple[Corpus, Policy] | None:
+    """The corpus and the freshness policy; on broken configuration print every problem."""
+    loaded = corpus(args)
+    if loaded is None:
+        return None
+    try:
+        return loaded, load_policy(loaded.project, loaded.registry)
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

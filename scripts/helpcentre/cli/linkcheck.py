@@ -8,10 +8,9 @@ the articles by `helpcentre check`.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from ..checks.report import FORMATS, as_github, as_json, as_markdown, as_text
+from ..checks.report import FORMATS, emit
 from ..checks.sitelinks import check_site
 from ..content.project import read_mkdocs_yml
 from . import UsageError, common
@@ -37,15 +36,8 @@ def run(args: argparse.Namespace) -> int:
     except ValueError:
         shown = site.as_posix()
     problems, pages = check_site(site, shown=shown)
-    if args.format == "json":
-        sys.stdout.write(as_json(problems))
-    elif args.format == "github":
-        sys.stdout.write(as_github(problems, pages))
-    else:
-        sys.stdout.write(as_text(problems, pages))
-    if args.summary:
-        with args.summary.open("a", encoding="utf-8") as out:
-            out.write(as_markdown(problems, pages, title="Link check of the built site"))
+    emit(problems, pages, fmt=args.format, summary_path=args.summary,
+         title="Link check of the built site")
     return 1 if problems else 0
 
 

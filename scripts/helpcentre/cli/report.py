@@ -11,9 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..content.problems import ContentError
 from ..freshness.dashboard import to_html
-from ..freshness.policy import load_policy
 from ..freshness.report import build_report, to_json, to_markdown
 from . import common
 
@@ -31,15 +29,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     day = common.today(args)
-    corpus = common.corpus(args)
-    if corpus is None:
+    loaded = common.corpus_and_policy(args)
+    if loaded is None:
         return 1
-    try:
-        policy = load_policy(corpus.project, corpus.registry)
-    except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 1
+    corpus, policy = loaded
     text = FORMATS[args.format](build_report(corpus, policy, day))
     if args.out is None:
         sys.stdout.write(text)

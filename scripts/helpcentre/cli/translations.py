@@ -18,11 +18,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..content.loader import LoadedArticle, load_article
-from ..content.problems import ContentError
 from ..content.project import Project
 from ..freshness.fingerprint import fingerprint_of
 from ..freshness.history import diffable, find_version
-from ..freshness.policy import load_policy
 from ..freshness.stamp import StampError, set_translated_from
 from ..freshness.states import compute_states
 from . import UsageError, common
@@ -220,15 +218,10 @@ def status(args: argparse.Namespace) -> int:
         if args.lang == project.default_language:
             raise UsageError(f"--lang: {args.lang} is the language translations are made from; "
                              "give a translation language")
-    corpus = common.corpus(args)
-    if corpus is None:
+    loaded = common.corpus_and_policy(args)
+    if loaded is None:
         return 1
-    try:
-        policy = load_policy(corpus.project, corpus.registry)
-    except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 1
+    corpus, policy = loaded
     day = common.today(args)
     states = compute_states(corpus, policy, day)
     langs = [args.lang] if args.lang else [c for c in project.codes
