@@ -232,7 +232,7 @@ def _words(text: str) -> set[str]:
 
 
 def _document_frequency(index: SearchIndex) -> dict[str, int]:
-    return {term: index.start[i + 1] - index.start[i] for i, term in enumerate(index.terms)}
+    return {index.term(i): index.df(i) for i in range(index.term_count)}
 
 
 def sizes(corpus: Corpus, today: dt.date) -> None:

@@ -18,6 +18,11 @@ from helpcentre.content.project import read_mkdocs_yml
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-23"
+# Search word lists (synonyms, stop words) the repository has; fixture sites copy them.
+WORD_LISTS = sum(len(list((REPO / "translations" / d).glob("*.yml"))) for d in ("synonyms", "stopwords"))
+# What `helpcentre check` reads in a fixture site besides its articles: the
+# registries, one UI strings file per language and the search word lists.
+OTHER_FILES = len(list((REPO / "content" / "_data").glob("*.yml"))) + 6 + WORD_LISTS
 
 # Three small articles: a source with a full translation, one left untranslated
 # (so zh shows the fallback notice), and a notice.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, TODAY, write_site
+from conftest import OTHER_FILES, TODAY, write_site
 from helpcentre.cli import main
 from helpcentre.content.loader import load_article
 from helpcentre.content.schema import FIELDS
@@ -26,9 +26,6 @@ keywords: [2fa, authenticator]
 1. Open **Security**.
 2. Scan the QR code.
 """
-
-# Files `helpcentre check` reads besides the articles: registries and UI strings.
-OTHER_FILES = len(list((REPO / "content" / "_data").glob("*.yml"))) + 6
 
 
 @pytest.fixture

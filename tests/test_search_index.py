@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from bisect import bisect_left
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from conftest import build_site
 from helpcentre.cli import main
 from helpcentre.content.corpus import Corpus, load_corpus
 from helpcentre.content.project import load_project
 from helpcentre.content.registry import load_registry
-from helpcentre.search.documents import documents_for
-from helpcentre.search.index import INDEX_NAME, build_for_language, write_language_index
+from helpcentre.search.documents import SearchDocument, documents_for
+from helpcentre.search.index import BLOCK, INDEX_NAME, build_for_language, build_index, utf16_key, write_language_index
 from helpcentre.search.packing import pack_numbers, pack_terms, unpack_numbers, unpack_terms
-from helpcentre.search.query import SearchIndex, clauses
+from helpcentre.search.query import QueryTerm, SearchIndex, clauses
+from helpcentre.search.stopwords import parse_stopwords
 from helpcentre.search.synonyms import parse_synonyms
 from helpcentre.site import paths
 
@@ -206,6 +209,47 @@ def test_packing_round_trips() -> None:
     assert unpack_terms(pack_terms([])) == []
 
 
+def block_test_documents() -> list[SearchDocument]:
+    """Enough terms for many blocks, with astral CJK and shared prefixes across block edges."""
+    words = [f"w{i:03d}" for i in range(90)] + ["\U00020000\U00020001", "\U00020000x",
+                                               "\U00020000\U00020001\U00020002", "提币", "提现"]
+    docs = []
+    for d in range(40):
+        text = " ".join(w for i, w in enumerate(words) if (i * 7 + d) % 5 == 0 or i % 11 == d % 11)
+        docs.append(SearchDocument(id=f"d{d}", url=f"d{d}/", lang="en", fallback=False, title=f"d{d}",
+                                   summary="", fields={"title": f"t{d}", "body": text}))
+    return docs
+
+
+def test_lazy_reader_decodes_every_term_as_a_whole_decode_does() -> None:
+    data = build_index(block_test_documents(), lang="en", synonyms=[], fallback_label="English")
+    index = SearchIndex(data)
+    terms = unpack_terms(data["terms"])  # blocks restart the front coding; a whole decode still works
+    df = unpack_numbers(data["df"])
+    gaps, weights = unpack_numbers(data["postings"]), unpack_numbers(data["weights"])
+    assert index.term_count == len(terms) > 6 * BLOCK
+    assert terms == sorted(terms, key=utf16_key)
+    at = 0
+    for number in reversed(range(len(terms))):  # out of order: each lookup stands alone
+        at = sum(df[:number])
+        docs = []
+        previous = -1
+        for gap in gaps[at:at + df[number]]:
+            previous += 1 + gap
+            docs.append(previous)
+        assert index.term(number) == terms[number]
+        assert index.postings(number) == (docs, weights[at:at + df[number]])
+        assert index.find(terms[number]) == number
+    assert index.find("w0005") is None
+    keys = [utf16_key(t) for t in terms]
+    for probe in ["", "a", "w0005", "w089z", "提", "\uffff", "\U00020000", "\U00020000y", "\U000e0000"]:
+        assert index.lower_bound(probe) == bisect_left(keys, utf16_key(probe)), probe
+    # UTF-16 order: U+FFFF sorts after the surrogate pairs of U+20000, as in JavaScript.
+    assert index.lower_bound("\uffff") == len(terms)
+    completions = {index.term(n) for n, _ in index.expand(QueryTerm("\U00020000", True))}
+    assert completions == {"\U00020000", "\U00020000\U00020001"}  # CJK text is indexed as bigrams
+
+
 def test_synonym_file_problems_are_reported_with_their_line() -> None:
     text = "- [提币, 提现]\n- 提币\n- [提币]\n- [a, [b]]\n"
     groups, problems = parse_synonyms(text, "translations/synonyms/zh.yml")
@@ -226,6 +270,64 @@ def test_synonym_file_that_is_not_a_list() -> None:
     assert [str(p) for p in problems] == [
         "translations/synonyms/zh.yml:1: error: expected a list of groups, one per line, like "
         "`- [提币, 提现, 出金, withdraw]`"]
+
+
+def test_stop_words_count_a_tenth() -> None:
+    parts = clauses("how to withdraw", [], frozenset({"how", "to"}))
+    assert [c.weight for c in parts] == [0.1, 0.1, 1.0]
+    assert [[a.weight for a in c.alternatives] for c in parts] == [[0.1], [0.1], [1.0, 0.6]]
+    assert [c.weight for c in clauses("how to withdraw", [])] == [1.0, 1.0, 1.0]
+
+
+def test_a_stop_word_in_titles_no_longer_decides_the_ranking() -> None:
+    articles = [("my-deposit", "My deposit hasn't arrived", "Check the confirmations."),
+                ("withdraw", "Withdraw crypto", "Send coins to an external wallet."),
+                *((f"other-{n}", f"Topic {n}", "Nothing related here.") for n in range(6))]
+    docs = [SearchDocument(id=i, url=f"{i}/", lang="en", fallback=False, title=t, summary="",
+                           fields={"title": t, "body": b}) for i, t, b in articles]
+
+    def first(stopwords: list[str]) -> str:
+        data = build_index(docs, lang="en", synonyms=[], fallback_label="English", stopwords=stopwords)
+        return SearchIndex(data).search("my wallet ")[0].id
+
+    assert first([]) == "my-deposit"  # "my" in a title outweighs "wallet" in a body
+    assert first(["my"]) == "withdraw"
+
+
+def test_stop_word_file_problems_are_reported_with_their_line() -> None:
+    text = "- my\n- How\n- [a]\n- what is\n- cómo\n- my\n"
+    words, problems = parse_stopwords(text, "translations/stopwords/es.yml")
+    assert words == ["como", "how", "my"]  # as the tokenizer writes them, once each
+    assert [str(p) for p in problems] == [
+        "translations/stopwords/es.yml:3: error: expected one word, like `- my`",
+        'translations/stopwords/es.yml:4: error: "what is" is 2 search terms; a stop word is one word '
+        "(write each word of a phrase on its own line)",
+    ]
+    assert [str(p) for p in parse_stopwords("my: 1\n", "s.yml")[1]] == [
+        "s.yml:1: error: expected a list of words, one per line, like `- my`"]
+
+
+def test_check_reports_word_list_problems(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "translations" / "stopwords" / "ja.yml").write_text("- [の]\n", encoding="utf-8")
+    (site / "translations" / "synonyms" / "ko.yml").write_text("- [출금]\n", encoding="utf-8")
+    assert main(["check", "--root", str(site), "--today", "2026-11-23",
+                 str(site / "translations")]) == 1
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        "translations/stopwords/ja.yml:1: error: expected one word, like `- my`",
+        "translations/synonyms/ko.yml:1: error: a group needs at least two different words, found 1; "
+        "add the words readers use for the same thing",
+    ]
+
+
+def test_the_repository_stop_word_files_are_valid() -> None:
+    root = Path(__file__).resolve().parent.parent / "translations" / "stopwords"
+    files = sorted(root.glob("*.yml"))
+    assert files
+    for path in files:
+        words, problems = parse_stopwords(path.read_text(encoding="utf-8"), path.name)
+        assert problems == [] and words, path.name
+        # Words that change a question's meaning must never be stop words.
+        assert not {"no", "not", "never", "не", "нет", "sin", "nunca"} & set(words), path.name
 
 
 def test_the_repository_synonym_files_are_valid() -> None:
@@ -264,3 +366,42 @@ def test_cli_exit_codes(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().err == (
         "helpcentre search: error: --limit: expected a number of results of 1 or more, "
         "found 0\n")
+
+
+def test_cli_answers_from_a_built_site_as_from_the_content(site: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    built = build_site(site)
+    from_content = ["search", "泰达币", "--lang", "zh", "--root", str(site), "--today", "2026-11-23"]
+    assert main(from_content) == 0
+    expected = capsys.readouterr().out
+    assert main(["search", "泰达币", "--lang", "zh", "--site", str(built)]) == 0
+    assert capsys.readouterr().out == expected
+    assert main(["search", "withdraw", "--site", str(built), "--limit", "1", "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert main(["search", "withdraw", "--root", str(site), "--limit", "1", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == answer
+    score = answer["results"][0].pop("score")
+    assert answer == {"query": "withdraw", "lang": "en", "results": [
+        {"rank": 1, "id": "withdraw-crypto", "url": "deposits-withdrawals/withdraw-crypto/",
+         "title": "Withdraw crypto", "fallback": False}]}
+    assert isinstance(score, float) and score > 0
+
+
+def test_cli_site_errors_say_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "x", "--lang", "fr", "--site", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"helpcentre search: error: --site: no search index for fr in {tmp_path} (looked for "
+        f"{tmp_path}/fr/search/hc-index.json or {tmp_path}/search/hc-index.json); build the site "
+        "first (helpcentre build)\n")
+    old = tmp_path / "search" / "hc-index.json"
+    old.parent.mkdir()
+    old.write_text('{"format": "helpcentre-search", "version": 1}', encoding="utf-8")
+    assert main(["search", "x", "--site", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"helpcentre search: error: --site: {old}: not a helpcentre-search index of version 2; "
+        "rebuild the site with this version of helpcentre\n")
+    old.write_text("[]", encoding="utf-8")
+    assert main(["search", "x", "--site", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"helpcentre search: error: --site: {old}: not a search index file; "
+        "rebuild the site with this version of helpcentre\n")

@@ -24,11 +24,11 @@ import pytest
 from helpcentre.content.corpus import load_corpus
 from helpcentre.content.project import load_project
 from helpcentre.content.registry import load_registry
-from helpcentre.search.index import build_for_language
+from helpcentre.search.index import build_for_language, build_index
 from helpcentre.search.query import SearchIndex
 from helpcentre.search.tokenize import analyze, char_class, normalize
 from helpcentre.site import paths
-from test_search_index import ARTICLES  # the same fixture articles as the index tests
+from test_search_index import ARTICLES, block_test_documents  # the index tests' fixtures
 
 REPO = Path(__file__).resolve().parent.parent
 HC_SEARCH = REPO / "overrides" / "assets" / "javascripts" / "hc-search.js"
@@ -58,7 +58,15 @@ process.stdin.on("data", d => input += d).on("end", () => {
   }
   if (req.index) {
     const index = new hc.SearchIndex(req.index);
-    out.results = req.queries.map(q => index.search(q, 10).map(h => [h.id, h.score, h.matched]));
+    out.results = (req.queries || []).map(q => index.search(q, 10).map(h => [h.id, h.score, h.matched]));
+    if (req.lists) {
+      out.lists = [];
+      for (let n = index.termCount - 1; n >= 0; n--) {
+        const list = index.postings(n);
+        out.lists.push([n, index.term(n), Array.from(list.docs), Array.from(list.weights)]);
+      }
+      out.bounds = req.probes.map(p => index.lowerBound(p));
+    }
   }
   process.stdout.write(JSON.stringify(out));
 });
@@ -107,7 +115,7 @@ def test_every_code_point_has_the_same_class_and_normal_form() -> None:
 
 
 QUERIES = {
-    "en": ["deposit missing", "withdrawl", "e-mail 2fa", "how do I send coins?", "auth",
+    "en": ["deposit missing", "withdrawl", "e-mail 2fa", "how do I send coins?", "auth", "my deposit",
            "google authenticator", "USDT-TRC20 upgrade"],
     "zh": ["充值没到账", "USDT提币", "泰达币", "提", "账户安全 2FA", "币没到账 txid"],
 }
@@ -116,6 +124,16 @@ QUERIES = {
 def typed(query: str) -> list[str]:
     """The query as the search box sees it after each keystroke, then with a space."""
     return [query[:i] for i in range(1, len(query) + 1)] + [query + " "]
+
+
+def test_lazy_decoding_gives_the_same_terms_and_postings() -> None:
+    data = build_index(block_test_documents(), lang="en", synonyms=[], fallback_label="English")
+    index = SearchIndex(data)
+    probes = ["", "w0005", "提", "\uffff", "\U00020000", "\U000e0000"]
+    out = run_node({"index": data, "lists": True, "probes": probes})
+    python = [[n, index.term(n), *map(list, index.postings(n))] for n in reversed(range(index.term_count))]
+    assert out["lists"] == python
+    assert out["bounds"] == [index.lower_bound(p) for p in probes]
 
 
 def test_ranked_results_are_the_same(make_site: Callable[..., Path]) -> None:

@@ -183,6 +183,38 @@
     return out.subarray(0, n)
   }
 
+  function cumulative(sizes) {
+    var out = new Uint32Array(sizes.length + 1)
+    for (var i = 0; i < sizes.length; i++)
+      out[i + 1] = out[i] + sizes[i]
+    return out
+  }
+
+  function skipNumbers(text, pos, count) {
+    while (count) {
+      if (DIGIT[text.charCodeAt(pos)] < 32)
+        count -= 1
+      pos += 1
+    }
+    return pos
+  }
+
+  function readNumbers(text, pos, count) {
+    var out = new Uint32Array(count)
+    var n = 0
+    var value = 0
+    while (n < count) {
+      var digit = DIGIT[text.charCodeAt(pos++)]
+      if (digit >= 32) {
+        value = value * 32 + digit - 32
+      } else {
+        out[n++] = value * 32 + digit
+        value = 0
+      }
+    }
+    return out
+  }
+
   var SURROGATE = /[\uD800-\uDFFF]/
 
   function unpackTerms(text) {
@@ -206,11 +238,12 @@
   /* ---- query.py ---------------------------------------------------------- */
 
   var FORMAT = "helpcentre-search"
-  var VERSION = 1
+  var VERSION = 2
   var WEIGHT_SCALE = 4
   var SYNONYM_WEIGHT = 0.8
   var PREFIX_WEIGHT = 0.7
   var STEM_WEIGHT = 0.6
+  var STOP_WEIGHT = 0.1
   var MENTION_WEIGHT = 0.25
   var MAX_EXPANSIONS = 50
   var MIN_PREFIX = 2
@@ -272,7 +305,7 @@
     return terms
   }
 
-  function clauses(query, groups) {
+  function clauses(query, groups, stopwords) {
     var us = units(analyze(query), isPrefixQuery(query))
     var out = []
     var i = 0
@@ -288,17 +321,20 @@
           alts.push({ terms: m.map(function (t) { return qterm(t, false) }),
                       weight: SYNONYM_WEIGHT })
         })
-        out.push({ alternatives: alts, size: own.length })
+        out.push({ alternatives: alts, size: own.length, weight: 1.0 })
         i += found.span
         continue
       }
       var unit = us[i]
-      var unitAlts = [{ terms: unit.terms, weight: 1.0 }]
+      var stop = stopwords !== undefined &&
+        unit.terms.every(function (t) { return stopwords.has(t.term) })
+      var weight = stop ? STOP_WEIGHT : 1.0
+      var unitAlts = [{ terms: unit.terms, weight: weight }]
       if (unit.joined !== null)
-        unitAlts.push({ terms: [unit.joined], weight: 1.0 })
+        unitAlts.push({ terms: [unit.joined], weight: weight })
       if (unit.stem !== null)
-        unitAlts.push({ terms: [unit.stem], weight: STEM_WEIGHT })
-      out.push({ alternatives: unitAlts, size: unit.terms.length })
+        unitAlts.push({ terms: [unit.stem], weight: STEM_WEIGHT * weight })
+      out.push({ alternatives: unitAlts, size: unit.terms.length, weight: weight })
       i += 1
     }
     return out
@@ -345,6 +381,10 @@
     return k === member.length ? j - i : 0
   }
 
+  // Decoded postings kept per index: enough for every term a session's
+  // queries touch, bounded so a long session cannot hold the whole index.
+  var MAX_CACHED_LISTS = 20000
+
   function SearchIndex(data) {
     if (data.format !== FORMAT || data.version !== VERSION)
       throw new Error("not a " + FORMAT + " index of version " + VERSION)
@@ -353,22 +393,22 @@
     this.docs = data.docs
     this.synonyms = data.synonyms
     this.groups = data.synonyms.map(function (g) { return g.map(memberTerms) })
-    this.terms = unpackTerms(data.terms)
-    var df = unpackNumbers(data.df)
+    this.stopwords = new Set(data.stopwords)
+    this.block = data.block
+    this.start = cumulative(unpackNumbers(data.df))
     this.about = unpackNumbers(data.about)
-    var gaps = unpackNumbers(data.postings)
-    this.weights = unpackNumbers(data.weights)
-    this.start = new Uint32Array(this.terms.length + 1)
-    for (var i = 0; i < df.length; i++)
-      this.start[i + 1] = this.start[i] + df[i]
-    this.docOf = new Uint32Array(gaps.length)
-    for (var term = 0; term < this.terms.length; term++) {
-      var previous = -1
-      for (var p = this.start[term]; p < this.start[term + 1]; p++) {
-        previous = previous + 1 + gaps[p]
-        this.docOf[p] = previous
-      }
-    }
+    this.termCount = this.about.length
+    this.termsText = data.terms
+    this.postingsText = data.postings
+    this.weightsText = data.weights
+    this.termAt = cumulative(unpackNumbers(data.term_blocks))
+    this.postingAt = cumulative(unpackNumbers(data.posting_blocks))
+    this.weightAt = cumulative(unpackNumbers(data.weight_blocks))
+    this.heads = new Array(this.termAt.length - 1)
+    for (var b = 0; b < this.heads.length; b++)
+      this.heads[b] = this.head(b)
+    this.blocks = new Map()
+    this.lists = new Map()
     // Scratch space for `search`, allocated once: a keystroke allocates little.
     var n = this.docs.length
     this.scratch = {
@@ -377,34 +417,95 @@
     }
   }
 
+  SearchIndex.prototype.head = function (block) {
+    var at = this.termAt[block]
+    var end = this.termsText.indexOf("\n", at)
+    return this.termsText.slice(at + 1, end >= 0 ? end : this.termsText.length)
+  }
+
+  SearchIndex.prototype.blockTerms = function (block) {
+    var terms = this.blocks.get(block)
+    if (terms === undefined) {
+      terms = unpackTerms(this.termsText.slice(this.termAt[block], this.termAt[block + 1] - 1))
+      this.blocks.set(block, terms)
+    }
+    return terms
+  }
+
+  SearchIndex.prototype.term = function (number) {
+    return this.blockTerms(Math.floor(number / this.block))[number % this.block]
+  }
+
+  SearchIndex.prototype.df = function (number) {
+    return this.start[number + 1] - this.start[number]
+  }
+
+  // A term's documents (ascending) and its weight in each.
+  SearchIndex.prototype.postings = function (number) {
+    var found = this.lists.get(number)
+    if (found === undefined) {
+      var block = Math.floor(number / this.block)
+      var skip = this.start[number] - this.start[block * this.block]
+      var count = this.df(number)
+      var gaps = readNumbers(this.postingsText,
+        skipNumbers(this.postingsText, this.postingAt[block], skip), count)
+      var weights = readNumbers(this.weightsText,
+        skipNumbers(this.weightsText, this.weightAt[block], skip), count)
+      var previous = -1
+      for (var i = 0; i < count; i++) {
+        previous = previous + 1 + gaps[i]
+        gaps[i] = previous
+      }
+      if (this.lists.size >= MAX_CACHED_LISTS)
+        this.lists.clear()
+      found = { docs: gaps, weights: weights }
+      this.lists.set(number, found)
+    }
+    return found
+  }
+
   SearchIndex.prototype.idf = function (number) {
-    var mentions = this.start[number + 1] - this.start[number]
+    var mentions = this.df(number)
     var about = this.about[number]
     var df = about + MENTION_WEIGHT * (mentions - about)
     var n = this.docs.length
     return Math.log(1 + (n - df + 0.5) / (df + 0.5))
   }
 
-  // The first term not before `term` (terms are sorted by UTF-16 code units).
+  // The number of the first term not before `term` (terms are sorted by
+  // UTF-16 code units, JavaScript's `<`): the last block whose first term is
+  // not after it, then within that block.
   SearchIndex.prototype.lowerBound = function (term) {
-    var terms = this.terms
+    var heads = this.heads
     var lo = 0
-    var hi = terms.length
+    var hi = heads.length
     while (lo < hi) {
       var mid = (lo + hi) >>> 1
-      if (terms[mid] < term)
+      if (heads[mid] <= term)
         lo = mid + 1
       else
         hi = mid
     }
-    return lo
+    var block = lo - 1
+    if (block < 0)
+      return 0
+    var terms = this.blockTerms(block)
+    lo = 0
+    hi = terms.length
+    while (lo < hi) {
+      var middle = (lo + hi) >>> 1
+      if (terms[middle] < term)
+        lo = middle + 1
+      else
+        hi = middle
+    }
+    return block * this.block + lo
   }
 
-  // The term's number, or undefined (a binary search: building a Map of
-  // every term would cost more at load than all the lookups of a session).
+  // The term's number, or undefined.
   SearchIndex.prototype.find = function (term) {
     var i = this.lowerBound(term)
-    return i < this.terms.length && this.terms[i] === term ? i : undefined
+    return i < this.termCount && this.term(i) === term ? i : undefined
   }
 
   SearchIndex.prototype.expand = function (qt) {
@@ -412,18 +513,16 @@
       var number = this.find(qt.term)
       return number === undefined ? [] : [[number, 1.0]]
     }
-    var terms = this.terms
-    var lo = this.lowerBound(qt.term)
+    var self = this
     var found = []
-    for (var i = lo; i < terms.length && terms[i].startsWith(qt.term); i++)
+    for (var i = this.lowerBound(qt.term); i < this.termCount && this.term(i).startsWith(qt.term); i++)
       found.push(i)
-    var start = this.start
     found.sort(function (a, b) {
-      var byDf = (start[b + 1] - start[b]) - (start[a + 1] - start[a])
+      var byDf = self.df(b) - self.df(a)
       return byDf !== 0 ? byDf : a - b
     })
     return found.slice(0, MAX_EXPANSIONS).map(function (i) {
-      return [i, terms[i] === qt.term ? 1.0 : PREFIX_WEIGHT]
+      return [i, self.term(i) === qt.term ? 1.0 : PREFIX_WEIGHT]
     })
   }
 
@@ -446,7 +545,7 @@
         best = Math.max(best, value)
       })
     })
-    return best
+    return best * clause.weight
   }
 
   // The same sums as query.py, over dense arrays (one slot per document)
@@ -456,7 +555,7 @@
     limit = limit === undefined ? 10 : limit
     var self = this
     var n = this.docs.length
-    var parts = clauses(query, this.groups)
+    var parts = clauses(query, this.groups, this.stopwords)
     var cache = new Map()
     function expand(qt) {
       var key = (qt.prefix ? "*" : "=") + qt.term
@@ -484,9 +583,10 @@
             var number = entry[0]
             var weight = entry[1]
             var idf = self.idf(number)
-            for (var p = self.start[number]; p < self.start[number + 1]; p++) {
-              var doc = self.docOf[p]
-              var value = idf * (self.weights[p] / WEIGHT_SCALE) * weight
+            var list = self.postings(number)
+            for (var p = 0; p < list.docs.length; p++) {
+              var doc = list.docs[p]
+              var value = idf * (list.weights[p] / WEIGHT_SCALE) * weight
               if (value > scores[doc])
                 scores[doc] = value
             }
@@ -535,18 +635,18 @@
       clause.alternatives.forEach(function (alt) {
         alt.terms.forEach(function (qt) {
           expand(qt).forEach(function (entry) {
-            var number = entry[0]
-            var lo = self.start[number]
-            var hi = self.start[number + 1]
+            var docs = self.postings(entry[0]).docs
+            var lo = 0
+            var hi = docs.length
             while (lo < hi) {
               var mid = (lo + hi) >>> 1
-              if (self.docOf[mid] < doc)
+              if (docs[mid] < doc)
                 lo = mid + 1
               else
                 hi = mid
             }
-            var term = self.terms[number]
-            if (lo < self.start[number + 1] && self.docOf[lo] === doc && out.indexOf(term) < 0)
+            var term = self.term(entry[0])
+            if (lo < docs.length && docs[lo] === doc && out.indexOf(term) < 0)
               out.push(term)
           })
         })

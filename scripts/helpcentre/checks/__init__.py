@@ -3,7 +3,8 @@
 The loader and the corpus already report problems with single files and
 between files (schema, YAML, ids, translations, coins). The families here
 add the checks that read article bodies and other files: links and contacts
-(``links``), UI strings (``ui``) and freshness (``helpcentre.freshness``).
+(``links``), UI strings (``ui``), search word lists (``searchwords``) and
+freshness (``helpcentre.freshness``).
 Each family is a function ``(corpus, ui, today) -> list[Problem]``; add a
 family by adding it to ``FAMILIES``.
 """
@@ -18,6 +19,7 @@ from ..content.problems import Problem
 from ..content.ui import UIStrings
 from ..freshness.checks import freshness_check
 from .links import check as check_links
+from .searchwords import check as check_search_words
 from .ui import check as check_ui
 
 CheckFunction = Callable[[Corpus, "UIStrings | None", dt.date], list[Problem]]
@@ -32,6 +34,7 @@ def check_freshness(corpus: Corpus, ui: UIStrings | None, today: dt.date) -> lis
 FAMILIES: tuple[CheckFunction, ...] = (
     check_links,
     check_ui,
+    check_search_words,
     check_freshness,
 )
 

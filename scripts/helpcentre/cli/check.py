@@ -20,6 +20,8 @@ from ..content.problems import ContentError, Problem
 from ..content.project import Project
 from ..content.registry import load_registry
 from ..content.ui import UIStrings, load_ui_strings
+from ..search.stopwords import stopwords_path
+from ..search.synonyms import synonyms_path
 from . import UsageError, common
 
 
@@ -68,9 +70,11 @@ def check_project(project: Project, today: dt.date) -> list[Problem]:
 
 
 def checked_files(project: Project) -> list[Path]:
-    """What a run reads: articles, registries and UI strings (for the summary line)."""
+    """What a run reads: articles, registries, UI strings and search word lists (for the summary line)."""
+    word_lists = [path(project, code) for code in project.codes for path in (synonyms_path, stopwords_path)]
     return [*article_files(project), *sorted(project.data_dir.glob("*.yml")),
-            *(project.translations_dir / f"{code}.yml" for code in project.codes)]
+            *(project.translations_dir / f"{code}.yml" for code in project.codes),
+            *(p for p in word_lists if p.is_file())]
 
 
 def _scope(paths: list[Path]) -> list[Path] | None:

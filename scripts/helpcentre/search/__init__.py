@@ -2,8 +2,10 @@
 
 Plain Python (no MkDocs). ``tokenize`` turns text into terms by script;
 ``text`` turns Markdown into the text readers see; ``documents`` makes one
-search document per article and reader language; ``synonyms`` reads
-translations/synonyms/<lang>.yml; ``index`` packs documents into the file the
+search document per article and reader language; ``synonyms`` and
+``stopwords`` read translations/synonyms/<lang>.yml and
+translations/stopwords/<lang>.yml (``wordfile`` holds what they share);
+``index`` packs documents into the file the
 browser loads (``packing`` holds its encodings); ``query`` answers queries
 from that file. The browser runs a line-for-line copy of ``tokenize``,
 ``packing`` and ``query`` in ``overrides/assets/javascripts/hc-search.js``;

@@ -5,19 +5,27 @@ tokenized into bigrams, lunr.py's serialized index was 15.4 MB (4.2 MB
 gzipped) with only two fields: lunr stores every posting twice (inverted
 index and field vectors, as JSON objects keyed by document reference), and
 lunr.js rebuilds a token set of every term when it loads one. This file holds
-BM25 postings for six fields in 3.8 MB (1.2 MB gzipped) for the same corpus
-(`python scripts/search_eval.py --size 2000`) and loads with one JSON.parse
-and a few linear decodes.
+BM25 postings for six fields in 3.9 MB (1.2 MB gzipped) for the same corpus
+(`python scripts/search_eval.py --size 2000`). Loading it is one JSON.parse
+and a decode of the per-term counts; the terms and postings stay packed
+strings until a query needs them (version 1 decoded every posting at load:
+100-260 ms of a first result in the browser for that corpus).
 
-Format (JSON, version 1; numbers and terms packed as described in packing.py):
+Format (JSON, version 2; numbers and terms packed as described in packing.py):
   docs      [{id, url, title, summary, fallback?}] in index order
   synonyms  [[word, word, ...], ...] as written in translations/synonyms/
+  stopwords [term, ...] from translations/stopwords/, tokenized
+  block     terms per block (BLOCK)
   terms     every term, sorted by UTF-16 code units (JavaScript's string
-            order, so the browser can binary-search for prefixes)
+            order, so the browser can binary-search for prefixes),
+            front-coded afresh at each block
   df        per term: how many documents hold it
   about     per term: how many hold it in a field other than the body
   postings  per term, its documents as gaps (document - previous - 1)
   weights   per posting: round(WEIGHT_SCALE * weight)
+  term_blocks, posting_blocks, weight_blocks
+            per block: how many characters it takes in terms (UTF-16 code
+            units, with the newline after it), postings and weights
 
 A posting's weight is the sum over fields of field boost x BM25 term
 saturation, computed here once; the query side multiplies it by the term's
@@ -38,11 +46,12 @@ from ..content.corpus import Corpus
 from ..content.problems import Problem
 from .documents import FIELDS, SearchDocument, UrlOf, documents_for
 from .packing import pack_numbers, pack_terms, unpack_numbers
+from .stopwords import load_stopwords
 from .synonyms import load_synonyms
 from .tokenize import tokenize
 
 FORMAT = "helpcentre-search"
-VERSION = 1
+VERSION = 2
 INDEX_NAME = "search/hc-index.json"  # below the language's folder of the built site
 
 # Relevance settings, tuned on tests/search_eval/queries.yml (scripts/search_eval.py).
@@ -71,6 +80,11 @@ K1 = 1.2
 # `about` in the format notes and idf in query.py.
 ABOUT_FIELDS = ("title", "keywords", "summary", "headings", "category")
 WEIGHT_SCALE = 4  # weights are stored as round(4 * weight) in one byte
+# Terms per block, the unit a reader decodes: a lookup binary-searches the
+# blocks' first terms, then decodes one block of terms, and skips at most
+# BLOCK - 1 terms' postings to reach its own. Smaller blocks cost more block
+# offsets to load; 16 keeps those to 1/16 of the terms.
+BLOCK = 16
 
 
 @dataclass(frozen=True)
@@ -83,7 +97,7 @@ class IndexStats:
 
 
 def build_index(docs: list[SearchDocument], *, lang: str, synonyms: list[list[str]],
-                fallback_label: str) -> dict[str, Any]:
+                fallback_label: str, stopwords: list[str] | None = None) -> dict[str, Any]:
     """The index as JSON-ready data (what ``write_index`` stores)."""
     tokenized = [{f: tokenize(doc.fields.get(f, "")) for f in FIELDS} for doc in docs]
     average = {f: max(1.0, sum(len(t[f]) for t in tokenized) / max(1, len(docs)))
@@ -105,17 +119,23 @@ def build_index(docs: list[SearchDocument], *, lang: str, synonyms: list[list[st
                 about[term] += 1
 
     terms = sorted(postings, key=utf16_key)
-    df: list[int] = []
-    gaps: list[int] = []
-    weights: list[int] = []
-    for term in terms:
-        entries = postings[term]
-        df.append(len(entries))
-        previous = -1
-        for number, weight in entries:
-            gaps.append(number - previous - 1)
-            previous = number
-            weights.append(weight)
+    df = [len(postings[t]) for t in terms]
+    term_parts: list[str] = []
+    posting_parts: list[str] = []
+    weight_parts: list[str] = []
+    for first in range(0, len(terms), BLOCK):
+        block = terms[first:first + BLOCK]
+        term_parts.append(pack_terms(block))
+        gaps: list[int] = []
+        weights: list[int] = []
+        for term in block:
+            previous = -1
+            for number, weight in postings[term]:
+                gaps.append(number - previous - 1)
+                previous = number
+                weights.append(weight)
+        posting_parts.append(pack_numbers(gaps))
+        weight_parts.append(pack_numbers(weights))
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -123,11 +143,16 @@ def build_index(docs: list[SearchDocument], *, lang: str, synonyms: list[list[st
         "fallback_label": fallback_label,
         "docs": [_doc_entry(d) for d in docs],
         "synonyms": synonyms,
-        "terms": pack_terms(terms),
+        "stopwords": stopwords or [],
+        "block": BLOCK,
+        "terms": "\n".join(term_parts),
+        "term_blocks": pack_numbers([utf16_length(t) + 1 for t in term_parts]),
         "df": pack_numbers(df),
         "about": pack_numbers([about[t] for t in terms]),
-        "postings": pack_numbers(gaps),
-        "weights": pack_numbers(weights),
+        "postings": "".join(posting_parts),
+        "posting_blocks": pack_numbers([len(p) for p in posting_parts]),
+        "weights": "".join(weight_parts),
+        "weight_blocks": pack_numbers([len(w) for w in weight_parts]),
     }
 
 
@@ -138,6 +163,11 @@ def quantize(weight: float) -> int:
 def utf16_key(term: str) -> bytes:
     """Sort key matching JavaScript's `<` on strings (UTF-16 code units)."""
     return term.encode("utf-16-be", "surrogatepass")
+
+
+def utf16_length(text: str) -> int:
+    """Length in UTF-16 code units: what JavaScript's string indexes count."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _doc_entry(doc: SearchDocument) -> dict[str, Any]:
@@ -156,10 +186,13 @@ def build_for_language(corpus: Corpus, lang: str, today: dt.date,
                        url_of: UrlOf) -> tuple[dict[str, Any], list[Problem]]:
     """Documents, synonyms and index for one reader language."""
     synonyms, problems = load_synonyms(corpus.project, lang)
+    stopwords, stop_problems = load_stopwords(corpus.project, lang)
+    problems = problems + stop_problems
     default = corpus.project.default_language
     label = next((x.name for x in corpus.project.languages if x.code == default), default)
     docs = documents_for(corpus, lang, today, url_of)
-    return build_index(docs, lang=lang, synonyms=synonyms, fallback_label=label), problems
+    return build_index(docs, lang=lang, synonyms=synonyms, fallback_label=label,
+                       stopwords=stopwords), problems
 
 
 def write_language_index(corpus: Corpus, lang: str, today: dt.date, language_dir: Path,

@@ -10,7 +10,13 @@ the stream better than base64 of binary varints (measured: 772 KB against
 Terms are sorted and front-coded: each starts with one character, chr(48 + n),
 saying how many leading characters (code points) it shares with the term
 before it, then the rest of the term; terms are separated by newlines, which
-never occur in a term.
+never occur in a term. The index packs each block of terms on its own (its
+first term shares nothing), so a reader can decode any block by itself.
+
+A reader decodes lazily: it keeps the packed strings and reads only the
+blocks and postings a query touches, starting from where each block begins
+(``cumulative`` of the block sizes stored beside them; ``skip_numbers`` and
+``read_numbers`` within a block).
 """
 
 from __future__ import annotations
@@ -58,6 +64,38 @@ def pack_terms(terms: list[str]) -> str:
         out.append(chr(48 + shared) + term[shared:])
         previous = term
     return "\n".join(out)
+
+
+def cumulative(sizes: list[int]) -> list[int]:
+    """Where each of a run of pieces starts, and one more entry: where the last ends."""
+    out = [0] * (len(sizes) + 1)
+    for i, size in enumerate(sizes):
+        out[i + 1] = out[i] + size
+    return out
+
+
+def skip_numbers(text: str, pos: int, count: int) -> int:
+    """The position just after ``count`` numbers read from ``pos``."""
+    while count:
+        if VALUE[text[pos]] < 32:
+            count -= 1
+        pos += 1
+    return pos
+
+
+def read_numbers(text: str, pos: int, count: int) -> list[int]:
+    """``count`` numbers from ``pos`` on."""
+    out: list[int] = []
+    value = 0
+    while len(out) < count:
+        digit = VALUE[text[pos]]
+        pos += 1
+        if digit >= 32:
+            value = value * 32 + digit - 32
+        else:
+            out.append(value * 32 + digit)
+            value = 0
+    return out
 
 
 def unpack_terms(text: str) -> list[str]:

@@ -29,12 +29,12 @@ where every article repeats the same advice ("never share your password"):
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 from .index import FORMAT, VERSION, WEIGHT_SCALE, utf16_key
-from .packing import unpack_numbers, unpack_terms
+from .packing import cumulative, read_numbers, skip_numbers, unpack_numbers, unpack_terms
 from .tokenize import CONNECTOR, SEPARATOR, Token, analyze, char_class, normalize
 
 # How much a looser match counts against the exact word the reader typed.
@@ -43,6 +43,7 @@ from .tokenize import CONNECTOR, SEPARATOR, Token, analyze, char_class, normaliz
 SYNONYM_WEIGHT = 0.8
 PREFIX_WEIGHT = 0.7
 STEM_WEIGHT = 0.6
+STOP_WEIGHT = 0.1  # a stop word ("my", "how", "de"): it still counts, but barely
 MENTION_WEIGHT = 0.25  # a body-only mention, in idf's document count (see above)
 MAX_EXPANSIONS = 50  # completions kept per word, most frequent first: bounds keystroke time
 MIN_PREFIX = 2  # one letter is too little to complete a word from (a lone CJK character is not)
@@ -69,6 +70,7 @@ class Alternative:
 class Clause:
     alternatives: tuple[Alternative, ...]
     size: int  # how many of the reader's terms this clause stands for
+    weight: float = 1.0  # STOP_WEIGHT for a stop word, else 1
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,7 @@ def _is_prefix_query(query: str) -> bool:
     return bool(chars) and char_class(chars[-1]) not in (SEPARATOR, CONNECTOR)
 
 
-def clauses(query: str, synonyms: list[list[str]]) -> list[Clause]:
+def clauses(query: str, synonyms: list[list[str]], stopwords: frozenset[str] = frozenset()) -> list[Clause]:
     units = _units(analyze(query), _is_prefix_query(query))
     groups = [[tuple(t.term for u in _units(analyze(p), False) for t in u.terms) for p in g]
               for g in synonyms]
@@ -149,12 +151,13 @@ def clauses(query: str, synonyms: list[list[str]]) -> list[Clause]:
             i += span
             continue
         unit = units[i]
-        alts = [Alternative(unit.terms, 1.0)]
+        weight = STOP_WEIGHT if all(t.term in stopwords for t in unit.terms) else 1.0
+        alts = [Alternative(unit.terms, weight)]
         if unit.joined is not None:
-            alts.append(Alternative((unit.joined,), 1.0))
+            alts.append(Alternative((unit.joined,), weight))
         if unit.stem is not None:
-            alts.append(Alternative((unit.stem,), STEM_WEIGHT))
-        out.append(Clause(tuple(alts), len(unit.terms)))
+            alts.append(Alternative((unit.stem,), STEM_WEIGHT * weight))
+        out.append(Clause(tuple(alts), len(unit.terms), weight))
         i += 1
     return out
 
@@ -187,6 +190,8 @@ def _match(units: list[_Unit], i: int, member: tuple[str, ...]) -> int:
 
 
 class SearchIndex:
+    """An index file, decoded lazily: a block of terms or a term's postings when first used."""
+
     def __init__(self, data: dict[str, Any]):
         if data.get("format") != FORMAT or data.get("version") != VERSION:
             raise IndexFormatError(f"not a {FORMAT} index of version {VERSION}")
@@ -194,25 +199,76 @@ class SearchIndex:
         self.fallback_label: str = data["fallback_label"]
         self.docs: list[dict[str, Any]] = data["docs"]
         self.synonyms: list[list[str]] = data["synonyms"]
-        self.terms: list[str] = unpack_terms(data["terms"])
-        self.keys = [utf16_key(t) for t in self.terms]
-        self.number = {t: i for i, t in enumerate(self.terms)}
-        df = unpack_numbers(data["df"])
+        self.stopwords = frozenset(data["stopwords"])
+        self.block: int = data["block"]
+        self.start = cumulative(unpack_numbers(data["df"]))
         self.about = unpack_numbers(data["about"])
-        gaps = unpack_numbers(data["postings"])
-        self.weights = unpack_numbers(data["weights"])
-        self.start = [0] * (len(self.terms) + 1)
-        for i, count in enumerate(df):
-            self.start[i + 1] = self.start[i] + count
-        self.doc_of = [0] * len(gaps)
-        for i in range(len(self.terms)):
-            previous = -1
-            for p in range(self.start[i], self.start[i + 1]):
-                previous = previous + 1 + gaps[p]
-                self.doc_of[p] = previous
+        self.term_count = len(self.about)
+        # Block offsets count UTF-16 code units (JavaScript's string indexes).
+        self._terms = data["terms"].encode("utf-16-le", "surrogatepass")
+        self._postings: str = data["postings"]
+        self._weights: str = data["weights"]
+        self._term_at = cumulative(unpack_numbers(data["term_blocks"]))
+        self._posting_at = cumulative(unpack_numbers(data["posting_blocks"]))
+        self._weight_at = cumulative(unpack_numbers(data["weight_blocks"]))
+        self._heads = [utf16_key(self._head(b)) for b in range(len(self._term_at) - 1)]
+        self._blocks: dict[int, list[str]] = {}
+        self._lists: dict[int, tuple[list[int], list[int]]] = {}
+
+    def _block_text(self, block: int) -> str:
+        start, end = 2 * self._term_at[block], 2 * (self._term_at[block + 1] - 1)
+        return self._terms[start:end].decode("utf-16-le", "surrogatepass")
+
+    def _head(self, block: int) -> str:
+        """A block's first term (written whole, after its "shares 0" character)."""
+        return self._block_text(block).partition("\n")[0][1:]
+
+    def _block_terms(self, block: int) -> list[str]:
+        terms = self._blocks.get(block)
+        if terms is None:
+            terms = self._blocks[block] = unpack_terms(self._block_text(block))
+        return terms
+
+    def term(self, number: int) -> str:
+        return self._block_terms(number // self.block)[number % self.block]
+
+    def df(self, number: int) -> int:
+        return self.start[number + 1] - self.start[number]
+
+    def postings(self, number: int) -> tuple[list[int], list[int]]:
+        """A term's documents (ascending) and its weight in each."""
+        found = self._lists.get(number)
+        if found is None:
+            first = number // self.block * self.block
+            skip = self.start[number] - self.start[first]
+            count = self.df(number)
+            block = number // self.block
+            gaps = read_numbers(self._postings, skip_numbers(self._postings, self._posting_at[block], skip),
+                                count)
+            weights = read_numbers(self._weights, skip_numbers(self._weights, self._weight_at[block], skip),
+                                   count)
+            docs, previous = [], -1
+            for gap in gaps:
+                previous = previous + 1 + gap
+                docs.append(previous)
+            found = self._lists[number] = (docs, weights)
+        return found
+
+    def lower_bound(self, term: str) -> int:
+        """The number of the first term not before ``term`` (in UTF-16 order)."""
+        key = utf16_key(term)
+        block = bisect_right(self._heads, key) - 1
+        if block < 0:
+            return 0
+        terms = self._block_terms(block)
+        return block * self.block + bisect_left([utf16_key(t) for t in terms], key)
+
+    def find(self, term: str) -> int | None:
+        number = self.lower_bound(term)
+        return number if number < self.term_count and self.term(number) == term else None
 
     def idf(self, term_number: int) -> float:
-        mentions = self.start[term_number + 1] - self.start[term_number]
+        mentions = self.df(term_number)
         about = self.about[term_number]
         df = about + MENTION_WEIGHT * (mentions - about)
         n = len(self.docs)
@@ -221,26 +277,24 @@ class SearchIndex:
     def expand(self, qt: QueryTerm) -> list[tuple[int, float]]:
         """(term number, weight) of the index terms a query term stands for."""
         if not qt.prefix:
-            number = self.number.get(qt.term)
+            number = self.find(qt.term)
             return [] if number is None else [(number, 1.0)]
-        key = utf16_key(qt.term)
-        lo = bisect_left(self.keys, key)
         found = []
-        for i in range(lo, len(self.terms)):
-            if not self.keys[i].startswith(key):
-                break
+        i = self.lower_bound(qt.term)
+        while i < self.term_count and self.term(i).startswith(qt.term):
             found.append(i)
-        found.sort(key=lambda i: (-(self.start[i + 1] - self.start[i]), i))
-        return [(i, 1.0 if self.terms[i] == qt.term else PREFIX_WEIGHT)
+            i += 1
+        found.sort(key=lambda i: (-self.df(i), i))
+        return [(i, 1.0 if self.term(i) == qt.term else PREFIX_WEIGHT)
                 for i in found[:MAX_EXPANSIONS]]
 
     def _term_scores(self, qt: QueryTerm) -> dict[int, float]:
         scores: dict[int, float] = {}
         for number, weight in self.expand(qt):
             idf = self.idf(number)
-            for p in range(self.start[number], self.start[number + 1]):
-                doc = self.doc_of[p]
-                value = idf * (self.weights[p] / WEIGHT_SCALE) * weight
+            docs, weights = self.postings(number)
+            for doc, stored in zip(docs, weights, strict=True):
+                value = idf * (stored / WEIGHT_SCALE) * weight
                 if value > scores.get(doc, 0.0):
                     scores[doc] = value
         return scores
@@ -250,7 +304,7 @@ class SearchIndex:
         best = 0.0
         for alt in clause.alternatives:
             for qt in alt.terms:
-                number = self.number.get(qt.term)
+                number = self.find(qt.term)
                 if number is not None:
                     value = self.idf(number)
                 elif qt.prefix and self.expand(qt):
@@ -258,10 +312,10 @@ class SearchIndex:
                 else:
                     value = math.log(1 + (len(self.docs) + 0.5) / 0.5)
                 best = max(best, value)
-        return best
+        return best * clause.weight
 
     def search(self, query: str, limit: int = 10) -> list[Hit]:
-        parts = clauses(query, self.synonyms)
+        parts = clauses(query, self.synonyms, self.stopwords)
         total: dict[int, float] = {}
         matched: dict[int, float] = {}
         importance = [self.importance(c) for c in parts]
@@ -301,8 +355,9 @@ class SearchIndex:
             for alt in clause.alternatives:
                 for qt in alt.terms:
                     for number, _ in self.expand(qt):
-                        lo, hi = self.start[number], self.start[number + 1]
-                        p = bisect_left(self.doc_of, doc, lo, hi)
-                        if p < hi and self.doc_of[p] == doc and self.terms[number] not in out:
-                            out.append(self.terms[number])
+                        docs, _ = self.postings(number)
+                        p = bisect_left(docs, doc)
+                        term = self.term(number)
+                        if p < len(docs) and docs[p] == doc and term not in out:
+                            out.append(term)
         return tuple(out)

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from ..content.loader import SafeFrontMatterLoader
 from ..content.problems import Problem
 from ..content.project import Project
+from .wordfile import read_list
 
 SYNONYMS_DIR = "synonyms"
 EXAMPLE = "- [提币, 提现, 出金, withdraw]"
@@ -42,24 +42,9 @@ def parse_synonyms(text: str, shown: str) -> tuple[list[list[str]], list[Problem
     def error(line: int, message: str) -> None:
         problems.append(Problem(shown, line, "error", message))
 
-    loader = SafeFrontMatterLoader(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        error((mark.line + 1) if mark else 1, f"not valid YAML ({getattr(exc, 'problem', exc)}); "
-                                               f"write one group per line, like `{EXAMPLE}`")
-        return [], problems
-    finally:
-        loader.dispose()
-    if node is None:
-        return [], problems
-    if not isinstance(node, yaml.SequenceNode):
-        error(node.start_mark.line + 1, "expected a list of groups, one per line, like "
-                                        f"`{EXAMPLE}`")
-        return [], problems
+    items = read_list(text, shown, entry="group", example=EXAMPLE, problems=problems)
     groups: list[list[str]] = []
-    for item in node.value:
+    for item in items:
         line = item.start_mark.line + 1
         if not isinstance(item, yaml.SequenceNode):
             error(line, f"expected a group in square brackets, like `{EXAMPLE}`; found "
