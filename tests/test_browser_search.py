@@ -61,9 +61,30 @@ def search(browser: Browser, url: str, query: str) -> list[str]:
         # Material searches on keyup, which typed CJK characters do not send here.
         box.press("End")
         page.locator(".md-search-result__item").first.wait_for()
-        return [a.get_attribute("href") or "" for a in page.locator(".md-search-result__link").all()]
+        return settled_links(page)
     finally:
         context.close()
+
+
+def settled_links(page: Page, quiet_ms: int = 500, limit_ms: int = 10_000) -> list[str]:
+    """The result links once the list has stopped changing.
+
+    Each keystroke sends a query; the list first shows the results of a
+    shorter prefix and is replaced when the last query's answer arrives, so
+    reading it at the first result would read a prefix's ranking.
+    """
+    def links() -> list[str]:
+        return [a.get_attribute("href") or "" for a in page.locator(".md-search-result__link").all()]
+
+    current, quiet, waited = links(), 0, 0
+    while quiet < quiet_ms and waited < limit_ms:
+        page.wait_for_timeout(100)
+        waited += 100
+        latest = links()
+        quiet = quiet + 100 if latest == current else 0
+        current = latest
+    assert quiet >= quiet_ms, f"the result list kept changing for {limit_ms} ms"
+    return current
 
 
 @pytest.mark.parametrize(("lang", "query", "expected"), QUERIES, ids=[q[0] for q in QUERIES])
