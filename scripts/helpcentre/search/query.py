@@ -239,10 +239,9 @@ class SearchIndex:
         """A term's documents (ascending) and its weight in each."""
         found = self._lists.get(number)
         if found is None:
-            first = number // self.block * self.block
-            skip = self.start[number] - self.start[first]
-            count = self.df(number)
             block = number // self.block
+            skip = self.start[number] - self.start[block * self.block]  # earlier terms' postings
+            count = self.df(number)
             gaps = read_numbers(self._postings, skip_numbers(self._postings, self._posting_at[block], skip),
                                 count)
             weights = read_numbers(self._weights, skip_numbers(self._weights, self._weight_at[block], skip),
