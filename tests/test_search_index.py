@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 from bisect import bisect_left
 from collections.abc import Callable
 from pathlib import Path
@@ -405,3 +407,15 @@ def test_cli_site_errors_say_what_to_do(tmp_path: Path, capsys: pytest.CaptureFi
     assert capsys.readouterr().err == (
         f"helpcentre search: error: --site: {old}: not a search index file; "
         "rebuild the site with this version of helpcentre\n")
+
+
+def test_cli_stops_quietly_when_its_reader_goes_away(site: Path) -> None:
+    """`helpcentre search ... | head`: no traceback once head has what it wants."""
+    command = [sys.executable, "-c", "import sys; from helpcentre.cli import main; sys.exit(main())",
+               "search", "withdraw", "--root", str(site), "--today", "2026-11-23"]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None
+    proc.stdout.close()  # the reader is gone before anything is written
+    _, err = proc.communicate(timeout=120)
+    assert err.decode() == ""
+    assert proc.returncode == 1
