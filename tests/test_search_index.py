@@ -254,8 +254,8 @@ def test_lazy_reader_decodes_every_term_as_a_whole_decode_does() -> None:
 
 def test_synonym_file_problems_are_reported_with_their_line() -> None:
     text = "- [提币, 提现]\n- 提币\n- [提币]\n- [a, [b]]\n"
-    groups, problems = parse_synonyms(text, "translations/synonyms/zh.yml")
-    assert groups == [["提币", "提现"]]
+    synonyms, problems = parse_synonyms(text, "translations/synonyms/zh.yml")
+    assert synonyms.groups == [["提币", "提现"]]
     assert [str(p) for p in problems] == [
         'translations/synonyms/zh.yml:2: error: expected a group in square brackets, like '
         '`- [提币, 提现, 出金, withdraw]`; found "提币"',
@@ -266,9 +266,30 @@ def test_synonym_file_problems_are_reported_with_their_line() -> None:
     ]
 
 
+def test_a_one_way_entry_expands_only_its_first_word() -> None:
+    text = "- [提币, 提现]\n- clave: [contraseña, password]\n- a: b\n- {a: [b], c: [d]}\n"
+    synonyms, problems = parse_synonyms(text, "translations/synonyms/es.yml")
+    assert synonyms.groups == [["提币", "提现"], ["clave", "contraseña", "password"]]
+    assert synonyms.oneway == [1]
+    assert [str(p) for p in problems] == [
+        "translations/synonyms/es.yml:3: error: a one-way entry is one word and the words it also "
+        "finds, like `- clave: [contraseña, password]`",
+        "translations/synonyms/es.yml:4: error: a one-way entry is one word and the words it also "
+        "finds, like `- clave: [contraseña, password]`",
+    ]
+
+    def alternatives(query: str) -> list[list[str]]:
+        parts = clauses(query, synonyms.groups, frozenset(), frozenset(synonyms.oneway))
+        return [[" ".join(t.term for t in a.terms) for a in c.alternatives] for c in parts]
+
+    assert alternatives("clave ") == [["clave", "contrasena", "password"]]
+    assert alternatives("contraseña ") == [["contrasena", "contr"]]  # the word and its stem only
+    assert alternatives("提现 ") == [["提现", "提币"]]  # groups still work both ways
+
+
 def test_synonym_file_that_is_not_a_list() -> None:
-    groups, problems = parse_synonyms("提币: 提现\n", "translations/synonyms/zh.yml")
-    assert groups == []
+    synonyms, problems = parse_synonyms("提币: 提现\n", "translations/synonyms/zh.yml")
+    assert synonyms.groups == []
     assert [str(p) for p in problems] == [
         "translations/synonyms/zh.yml:1: error: expected a list of groups, one per line, like "
         "`- [提币, 提现, 出金, withdraw]`"]
@@ -335,8 +356,8 @@ def test_the_repository_stop_word_files_are_valid() -> None:
 def test_the_repository_synonym_files_are_valid() -> None:
     root = Path(__file__).resolve().parent.parent / "translations" / "synonyms"
     for path in sorted(root.glob("*.yml")):
-        groups, problems = parse_synonyms(path.read_text(encoding="utf-8"), path.name)
-        assert problems == [] and groups, path.name
+        synonyms, problems = parse_synonyms(path.read_text(encoding="utf-8"), path.name)
+        assert problems == [] and synonyms.groups, path.name
 
 
 # -- helpcentre search -----------------------------------------------------------

@@ -24,6 +24,7 @@ import pytest
 from helpcentre.content.corpus import load_corpus
 from helpcentre.content.project import load_project
 from helpcentre.content.registry import load_registry
+from helpcentre.search.documents import SearchDocument
 from helpcentre.search.index import build_for_language, build_index
 from helpcentre.search.query import SearchIndex
 from helpcentre.search.tokenize import analyze, char_class, normalize
@@ -134,6 +135,21 @@ def test_lazy_decoding_gives_the_same_terms_and_postings() -> None:
     python = [[n, index.term(n), *map(list, index.postings(n))] for n in reversed(range(index.term_count))]
     assert out["lists"] == python
     assert out["bounds"] == [index.lower_bound(p) for p in probes]
+
+
+def test_one_way_synonyms_rank_the_same() -> None:
+    docs = [SearchDocument(id=i, url=f"{i}/", lang="es", fallback=False, title=t, summary="",
+                           fields={"title": t, "body": b})
+            for i, t, b in [("reset", "Restablecer la contraseña", "Olvidé la contraseña."),
+                            ("api", "Crear una clave API", "Guarda la clave secreta."),
+                            ("otro", "Otro tema", "Nada de claves.")]]
+    data = build_index(docs, lang="es", synonyms=[["clave", "contraseña", "password"], ["a", "b"]],
+                       oneway=[0], fallback_label="English", stopwords=["la", "mi"])
+    queries = ["clave", "clave ", "contraseña ", "olvide mi clave", "password", "b"]
+    python = [[[h.id, h.score, list(h.matched)] for h in SearchIndex(data).search(q, 10)] for q in queries]
+    assert run_node({"index": data, "queries": queries})["results"] == python
+    assert [r[0][0] for r in python[:3]] == ["api", "api", "reset"]
+    assert [r[0] for r in python[2]] == ["reset"]  # "contraseña" does not expand to "clave"
 
 
 def test_ranked_results_are_the_same(make_site: Callable[..., Path]) -> None:

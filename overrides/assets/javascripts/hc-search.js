@@ -305,12 +305,12 @@
     return terms
   }
 
-  function clauses(query, groups, stopwords) {
+  function clauses(query, groups, stopwords, oneway) {
     var us = units(analyze(query), isPrefixQuery(query))
     var out = []
     var i = 0
     while (i < us.length) {
-      var found = synonymAt(us, i, groups)
+      var found = synonymAt(us, i, groups, oneway)
       if (found.span) {
         var own = []
         us.slice(i, i + found.span).forEach(function (u) {
@@ -340,11 +340,12 @@
     return out
   }
 
-  function synonymAt(us, i, groups) {
+  function synonymAt(us, i, groups, oneway) {
     var bestSpan = 0
     var bestMembers = []
-    groups.forEach(function (group) {
-      group.forEach(function (member) {
+    groups.forEach(function (group, number) {
+      var sources = oneway !== undefined && oneway.has(number) ? group.slice(0, 1) : group
+      sources.forEach(function (member) {
         if (!member.length)
           return
         var span = match(us, i, member)
@@ -394,6 +395,7 @@
     this.synonyms = data.synonyms
     this.groups = data.synonyms.map(function (g) { return g.map(memberTerms) })
     this.stopwords = new Set(data.stopwords)
+    this.oneway = new Set(data.oneway)
     this.block = data.block
     this.start = cumulative(unpackNumbers(data.df))
     this.about = unpackNumbers(data.about)
@@ -555,7 +557,7 @@
     limit = limit === undefined ? 10 : limit
     var self = this
     var n = this.docs.length
-    var parts = clauses(query, this.groups, this.stopwords)
+    var parts = clauses(query, this.groups, this.stopwords, this.oneway)
     var cache = new Map()
     function expand(qt) {
       var key = (qt.prefix ? "*" : "=") + qt.term

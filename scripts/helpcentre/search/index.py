@@ -14,6 +14,7 @@ strings until a query needs them (version 1 decoded every posting at load:
 Format (JSON, version 2; numbers and terms packed as described in packing.py):
   docs      [{id, url, title, summary, fallback?}] in index order
   synonyms  [[word, word, ...], ...] as written in translations/synonyms/
+  oneway    numbers of the groups whose first word alone expands
   stopwords [term, ...] from translations/stopwords/, tokenized
   block     terms per block (BLOCK)
   terms     every term, sorted by UTF-16 code units (JavaScript's string
@@ -97,7 +98,8 @@ class IndexStats:
 
 
 def build_index(docs: list[SearchDocument], *, lang: str, synonyms: list[list[str]],
-                fallback_label: str, stopwords: list[str] | None = None) -> dict[str, Any]:
+                fallback_label: str, stopwords: list[str] | None = None,
+                oneway: list[int] | None = None) -> dict[str, Any]:
     """The index as JSON-ready data (what ``write_index`` stores)."""
     tokenized = [{f: tokenize(doc.fields.get(f, "")) for f in FIELDS} for doc in docs]
     average = {f: max(1.0, sum(len(t[f]) for t in tokenized) / max(1, len(docs)))
@@ -143,6 +145,7 @@ def build_index(docs: list[SearchDocument], *, lang: str, synonyms: list[list[st
         "fallback_label": fallback_label,
         "docs": [_doc_entry(d) for d in docs],
         "synonyms": synonyms,
+        "oneway": oneway or [],
         "stopwords": stopwords or [],
         "block": BLOCK,
         "terms": "\n".join(term_parts),
@@ -191,8 +194,8 @@ def build_for_language(corpus: Corpus, lang: str, today: dt.date,
     default = corpus.project.default_language
     label = next((x.name for x in corpus.project.languages if x.code == default), default)
     docs = documents_for(corpus, lang, today, url_of)
-    return build_index(docs, lang=lang, synonyms=synonyms, fallback_label=label,
-                       stopwords=stopwords), problems
+    return build_index(docs, lang=lang, synonyms=synonyms.groups, oneway=synonyms.oneway,
+                       fallback_label=label, stopwords=stopwords), problems
 
 
 def write_language_index(corpus: Corpus, lang: str, today: dt.date, language_dir: Path,

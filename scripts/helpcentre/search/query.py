@@ -134,14 +134,15 @@ def _is_prefix_query(query: str) -> bool:
     return bool(chars) and char_class(chars[-1]) not in (SEPARATOR, CONNECTOR)
 
 
-def clauses(query: str, synonyms: list[list[str]], stopwords: frozenset[str] = frozenset()) -> list[Clause]:
+def clauses(query: str, synonyms: list[list[str]], stopwords: frozenset[str] = frozenset(),
+            oneway: frozenset[int] = frozenset()) -> list[Clause]:
     units = _units(analyze(query), _is_prefix_query(query))
     groups = [[tuple(t.term for u in _units(analyze(p), False) for t in u.terms) for p in g]
               for g in synonyms]
     out: list[Clause] = []
     i = 0
     while i < len(units):
-        span, members = _synonym_at(units, i, groups)
+        span, members = _synonym_at(units, i, groups, oneway)
         if span:
             own = tuple(t for u in units[i:i + span] for t in u.terms)
             alts = [Alternative(own, 1.0)]
@@ -162,12 +163,12 @@ def clauses(query: str, synonyms: list[list[str]], stopwords: frozenset[str] = f
     return out
 
 
-def _synonym_at(units: list[_Unit], i: int,
-                groups: list[list[tuple[str, ...]]]) -> tuple[int, list[tuple[str, ...]]]:
+def _synonym_at(units: list[_Unit], i: int, groups: list[list[tuple[str, ...]]],
+                oneway: frozenset[int]) -> tuple[int, list[tuple[str, ...]]]:
     """The longest synonym member starting at unit ``i``: (units it spans, other members)."""
     best_span, best_members = 0, []
-    for group in groups:
-        for member in group:
+    for number, group in enumerate(groups):
+        for member in group[:1] if number in oneway else group:
             if not member:
                 continue
             span = _match(units, i, member)
@@ -200,6 +201,7 @@ class SearchIndex:
         self.docs: list[dict[str, Any]] = data["docs"]
         self.synonyms: list[list[str]] = data["synonyms"]
         self.stopwords = frozenset(data["stopwords"])
+        self.oneway = frozenset(data["oneway"])
         self.block: int = data["block"]
         self.start = cumulative(unpack_numbers(data["df"]))
         self.about = unpack_numbers(data["about"])
@@ -314,7 +316,7 @@ class SearchIndex:
         return best * clause.weight
 
     def search(self, query: str, limit: int = 10) -> list[Hit]:
-        parts = clauses(query, self.synonyms, self.stopwords)
+        parts = clauses(query, self.synonyms, self.stopwords, self.oneway)
         total: dict[int, float] = {}
         matched: dict[int, float] = {}
         importance = [self.importance(c) for c in parts]
