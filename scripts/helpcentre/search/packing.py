@@ -21,6 +21,9 @@ blocks and postings a query touches, starting from where each block begins
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
+
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 VALUE = {ch: i for i, ch in enumerate(ALPHABET)}
 MAX_SHARED = 60  # chr(48 + 60) is "l"; longer shared prefixes are written out
@@ -41,16 +44,19 @@ def pack_numbers(numbers: list[int]) -> str:
 
 
 def unpack_numbers(text: str) -> list[int]:
-    out: list[int] = []
+    return list(_numbers(text, 0))
+
+
+def _numbers(text: str, pos: int) -> Iterator[int]:
+    """The numbers packed in ``text`` from ``pos`` on, one at a time."""
     value = 0
-    for ch in text:
-        digit = VALUE[ch]
+    for i in range(pos, len(text)):  # by index: islice(text, pos) would walk the first pos
+        digit = VALUE[text[i]]
         if digit >= 32:
             value = value * 32 + digit - 32
         else:
-            out.append(value * 32 + digit)
+            yield value * 32 + digit
             value = 0
-    return out
 
 
 def pack_terms(terms: list[str]) -> str:
@@ -85,17 +91,7 @@ def skip_numbers(text: str, pos: int, count: int) -> int:
 
 def read_numbers(text: str, pos: int, count: int) -> list[int]:
     """``count`` numbers from ``pos`` on."""
-    out: list[int] = []
-    value = 0
-    while len(out) < count:
-        digit = VALUE[text[pos]]
-        pos += 1
-        if digit >= 32:
-            value = value * 32 + digit - 32
-        else:
-            out.append(value * 32 + digit)
-            value = 0
-    return out
+    return list(itertools.islice(_numbers(text, pos), count))
 
 
 def unpack_terms(text: str) -> list[str]:
