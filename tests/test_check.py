@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import OTHER_FILES, TODAY, WORD_LISTS, write_site
+from conftest import OTHER_FILES, SAMPLE_ARTICLES, TODAY, WORD_LISTS, write_site
 from helpcentre.cli import main
 from helpcentre.content.loader import load_article
 from helpcentre.freshness.fingerprint import fingerprint_of
@@ -24,17 +24,7 @@ from helpcentre.freshness.fingerprint import fingerprint_of
 FIXTURES = Path(__file__).parent / "fixtures" / "check"
 
 BASE: dict[str, str] = {
-    "en/security/set-up-2fa.md": """\
-        ---
-        title: Set up two-factor authentication
-        summary: Protect your account with an authenticator app.
-        type: guide
-        reviewed: 2026-11-01
-        owner: "@kestrel/security"
-        ---
-        1. Open **Security**.
-        2. Scan the QR code.
-        """,
+    "en/security/set-up-2fa.md": SAMPLE_ARTICLES["en/security/set-up-2fa.md"],
     "en/deposits-withdrawals/deposit-not-arrived.md": """\
         ---
         title: My deposit has not arrived

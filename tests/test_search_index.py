@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_site
+from conftest import SAMPLE_ARTICLES, build_site
 from helpcentre.cli import main
 from helpcentre.content.corpus import Corpus, load_corpus
 from helpcentre.content.project import load_project
@@ -78,18 +78,8 @@ ARTICLES: dict[str, str] = {
         ---
         Open **Security** and scan the QR code with [your app](https://kestrel.example/app).
         """,
-    "en/announcements/trx-network-upgrade.md": """\
-        ---
-        title: TRX deposits paused for a network upgrade
-        summary: TRX and USDT-TRC20 deposits are paused during the upgrade.
-        type: notice
-        coins: [TRX, USDT]
-        reviewed: 2026-11-20
-        owner: "@kestrel/communications"
-        expires: 2026-12-10
-        ---
-        Deposits resume after the upgrade.
-        """,
+    # The same notice as the shared sample site's.
+    "en/announcements/trx-network-upgrade.md": SAMPLE_ARTICLES["en/announcements/trx-network-upgrade.md"],
 }
 
 
