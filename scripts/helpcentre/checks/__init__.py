@@ -2,9 +2,10 @@
 
 The loader and the corpus already report problems with single files and
 between files (schema, YAML, ids, translations, coins). The families here
-add the checks that read article bodies and other files: links and contacts
-(``links``), UI strings (``ui``), search word lists (``searchwords``) and
-freshness (``helpcentre.freshness``).
+add the checks that read article bodies and other files: what may be
+published (``content.files``), the safety gate over each rendered article and
+its links (``links``, ``gate``), UI strings (``ui``), search word lists
+(``searchwords``) and freshness (``helpcentre.freshness``).
 Each family is a function ``(corpus, ui, today) -> list[Problem]``; add a
 family by adding it to ``FAMILIES``.
 """
@@ -15,6 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from ..content.corpus import Corpus
+from ..content.files import file_problems
 from ..content.problems import Problem
 from ..content.ui import UIStrings
 from ..freshness.checks import freshness_check
@@ -31,7 +33,13 @@ def check_freshness(corpus: Corpus, ui: UIStrings | None, today: dt.date) -> lis
     return freshness_check(corpus, today)
 
 
+def check_files(corpus: Corpus, ui: UIStrings | None, today: dt.date) -> list[Problem]:
+    """Symbolic links and files of a kind articles may not carry (helpcentre.content.files)."""
+    return file_problems(corpus.project)
+
+
 FAMILIES: tuple[CheckFunction, ...] = (
+    check_files,
     check_links,
     check_ui,
     check_search_words,

@@ -1,14 +1,10 @@
-"""Links, e-mail addresses, phone numbers and placeholders in article bodies.
+"""Links and placeholders in articles: what the safety gate finds, and where
+each relative link leads.
 
-Reader safety first: an article must never send a reader to a look-alike
-domain (``binance-support-help.com``), a wrong e-mail address or a wrong phone
-number, because scammers copy help centres and readers trust them. So every
-website, address and number in an article must be one the registries in
-``content/_data/`` list, and internal links must reach a real article.
-
-The body is scanned in passes; each pass blanks out what it found so the next
-one (bare URLs, then e-mail addresses, then phone numbers) does not see the
-same text twice. Blanking keeps every offset, so line numbers stay exact.
+Reader safety is decided on the rendered HTML by the gate
+(:mod:`helpcentre.checks.gate`): no source-text pattern decides what is a
+link. This family adds what needs the whole corpus: a relative link must reach
+a real article (in the right category folder), a generated page or a file.
 """
 
 from __future__ import annotations
@@ -16,206 +12,56 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import posixpath
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from ..content.corpus import Article, Corpus
+from ..content.placeholders import ANY_RE, KNOWN, LINE_RE
 from ..content.problems import Problem
 from ..content.registry import close_matches
 from ..content.ui import UIStrings
 from ..site import paths
-from ..site.placeholders import ANY_RE, KNOWN, LINE_RE
-
-# Letters a look-alike domain may be made of (Latin, Greek, Cyrillic), so that
-# "kеstrel.example" with a Cyrillic "е" is caught, while Chinese or Japanese
-# text glued to an address ("请发邮件至support@...") is not taken as part of it.
-_HOST = r"A-Za-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff-"
-_CJK = r"\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
-
-# `[text](target "title")` and `![alt](target)`; `<target>` may hold spaces.
-INLINE_LINK_RE = re.compile(r"\]\(\s*(?:<([^>\n]*)>|((?:[^\s()]|\([^\s()]*\))+))"
-                            r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*\)")
-# `[name]: target` reference definitions at the start of a line.
-REFERENCE_RE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)>?", re.MULTILINE)
-HTML_ATTR_RE = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
-AUTOLINK_RE = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]+|[^\s<>@]+@[^\s<>@]+)>")
-# Bare URLs and `www.` hosts: readers copy them even where Markdown shows no link.
-BARE_URL_RE = re.compile(rf"(?<![A-Za-z0-9+.-])(?:[a-zA-Z][a-zA-Z0-9+.-]*://|www\.)"
-                         rf"[^\s<>\"'`()\[\]{_CJK}]+")
-EMAIL_RE = re.compile(rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[{_HOST}]+(?:\.[{_HOST}]+)+")
-# "+" then digits, spaces, dots, dashes or brackets: +1 555 0142, +44 (20) 7946-0000.
-PHONE_RE = re.compile(r"(?<![A-Za-z0-9+])\+\d+(?:[ \u00a0.-]*(?:\d+|\(\d+\)))*")
-MIN_PHONE_DIGITS = 8  # the shortest international numbers, country code included
-SCHEME_RE = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-# Punctuation that ends a sentence rather than a URL.
-TRAILING = ".,;:!?)]}"
-# RFC 2606 reserved domains: fine in examples ("name@example.com"), never real.
-EXAMPLE_EMAIL_DOMAINS = ("example.com", "example.net", "example.org")
-
-
-@dataclass(frozen=True)
-class Found:
-    kind: str  # "link" (a link target), "url" (bare), "email", "phone"
-    text: str
-    offset: int
-
-
-def scan(body: str) -> Iterator[Found]:
-    """Every link target, bare URL, e-mail address and phone number, in passes."""
-    work = body
-
-    def blank(start: int, end: int) -> None:
-        nonlocal work
-        work = work[:start] + " " * (end - start) + work[end:]
-
-    for pattern in (INLINE_LINK_RE, REFERENCE_RE, HTML_ATTR_RE, AUTOLINK_RE):
-        for match in list(pattern.finditer(work)):
-            group = next(g for g in range(1, pattern.groups + 1) if match.group(g) is not None)
-            yield Found("link", match.group(group).strip(), match.start(group))
-            blank(match.start(group), match.end(group))
-    for match in list(BARE_URL_RE.finditer(work)):
-        text = match.group(0).rstrip(TRAILING)
-        yield Found("url", text, match.start())
-        blank(match.start(), match.start() + len(text))
-    for match in list(EMAIL_RE.finditer(work)):
-        yield Found("email", match.group(0).rstrip(".-"), match.start())
-        blank(match.start(), match.end())
-    for match in PHONE_RE.finditer(work):
-        if sum(c.isdigit() for c in match.group(0)) >= MIN_PHONE_DIGITS:
-            yield Found("phone", match.group(0), match.start())
+from .corpusgate import gate_corpus
 
 
 class Rules:
-    """What the registries allow, and the messages that say so."""
+    """What a relative link may lead to: articles, generated pages and real files."""
 
     def __init__(self, corpus: Corpus):
-        registry = corpus.registry
         self.corpus = corpus
-        self.domains = registry.link_domains()
-        self.socials = registry.social_urls()
-        self.social_hosts = {urlsplit(s).hostname for s in self.socials}
-        self.emails = {e.lower() for e in registry.emails()}
-        self.phones = {_digits(p): p for p in registry.phones()}
-        ours = [d for d in self.domains if d in registry.site.official_domains]
-        explorers = [d for d in self.domains if d not in registry.site.official_domains]
-        self.allowed_sites = f"our sites ({', '.join(ours)})"
-        if explorers:
-            self.allowed_sites += f", the block explorers in coins.yml ({', '.join(explorers)})"
-        if self.socials:
-            self.allowed_sites += f" and our accounts {', '.join(self.socials)}"
         self.generated = _generated_pages(corpus)
         self.article_links = [f"../{a.category}/{a.id}.md" for a in corpus.sources.values()]
 
-    def web(self, url: str) -> str | None:
-        try:
-            parts = urlsplit(url if "://" in url else "https://" + url)
-            host = (parts.hostname or "").rstrip(".")
-            port = parts.port
-        except ValueError:
-            return f'"{url}" is not a valid web address; check it for typing mistakes'
-        if any(url.startswith(s) and url[len(s):len(s) + 1] in ("", "/", "?", "#")
-               for s in self.socials):
-            return None
-        if host in self.social_hosts and host not in self.domains:
-            return (f'"{url}" is not one of our official accounts ({", ".join(self.socials)}); '
-                    "scammers open look-alike accounts, so articles link only to ours")
-        if host not in self.domains:
-            lookalike = ("; it contains letters that only look like Latin ones"
-                         if not host.isascii() else "")
-            return (f'links to "{host or url}", which is not one of our websites{lookalike}. To '
-                    "protect readers from phishing, articles may only link to "
-                    f"{self.allowed_sites}. If this site should be allowed, it must be added to content/_data/site.yml "
-                    "`official_domains` in a reviewed pull request")
-        if parts.username or parts.password or port:
-            return (f'"{url}" must not contain a user name, password or port number; link to '
-                    f"https://{host}/... instead")
-        if parts.scheme != "https":
-            return f'"{url}" must start with https://, so readers get the secure page'
-        return None
-
-    def email(self, address: str) -> str | None:
-        address = unquote(address).strip().lower()
-        if address in self.emails or address.rsplit("@", 1)[-1] in EXAMPLE_EMAIL_DOMAINS:
-            return None
-        return (f'"{address}" is not one of our support e-mail addresses '
-                f"({', '.join(sorted(self.emails))}); articles may only give the addresses "
-                "listed in content/_data/channels.yml")
-
-    def phone(self, number: str) -> str | None:
-        if _digits(number) in self.phones:
-            return None
-        known = ", ".join(self.phones.values()) or "none"
-        return (f'"{number.strip()}" is not one of our support phone numbers ({known}); '
-                "articles may only give the numbers listed in content/_data/channels.yml")
-
-
-def _digits(text: str) -> str:
-    return "".join(c for c in text if c.isdigit())
-
 
 def check(corpus: Corpus, ui: UIStrings | None, today: dt.date) -> list[Problem]:
-    """The links family, over every article: sources and translations."""
+    """The links family, over every article: sources and translations.
+
+    Each article is rendered as the site renders it and put through the safety
+    gate (helpcentre.checks.gate); the relative links in the HTML it lets
+    through must then reach a real article or file.
+    """
     rules = Rules(corpus)
     problems: list[Problem] = []
-    for article in [*corpus.sources.values(), *corpus.translations.values()]:
-        problems.extend(check_article(article, rules))
+    for article, result in gate_corpus(corpus, ui):
+        problems.extend(result.problems)
+        for target, line in result.relative_links:
+            message = _relative(target, article, rules)
+            if message:
+                problems.append(Problem(article.shown, line, "error", message))
+        for offset, message in _placeholders(article.body, corpus):
+            problems.append(Problem(article.shown, article.body_line + article.body.count("\n", 0, offset),
+                                    "error", message))
     return problems
 
 
-def check_article(article: Article, rules: Rules) -> list[Problem]:
-    body = article.body
-    seen: set[tuple[int, str]] = set()
-    problems: list[Problem] = []
-
-    def report(offset: int, message: str | None) -> None:
-        if not message:
-            return
-        line = article.body_line + body.count("\n", 0, offset)
-        if (line, message) not in seen:  # "[a@b](mailto:a@b)" names a@b twice
-            seen.add((line, message))
-            problems.append(Problem(article.shown, line, "error", message))
-
-    for found in scan(body):
-        if found.kind == "link":
-            report(found.offset, _link(found.text, article, rules))
-        elif found.kind == "url":
-            report(found.offset, rules.web(found.text))
-        elif found.kind == "email":
-            report(found.offset, rules.email(found.text))
-        else:
-            report(found.offset, rules.phone(found.text))
-    for offset, message in _placeholders(body, rules.corpus):
-        report(offset, message)
-    return problems
-
-
-def _link(target: str, article: Article, rules: Rules) -> str | None:
-    if not target or target.startswith("#"):
-        return None  # a heading on the same page
-    scheme = SCHEME_RE.match(target)
-    if scheme:
-        name = scheme.group(1).lower()
-        rest = target[len(scheme.group(0)):]
-        if name in ("http", "https"):
-            return rules.web(target)
-        if name == "mailto":
-            bad = [m for a in rest.split("?", 1)[0].split(",") if (m := rules.email(a))]
-            return bad[0] if bad else None
-        if name == "tel":
-            return rules.phone(unquote(rest))
-        return (f'"{target}": `{name}:` links are not allowed in articles; link to a web page '
-                "starting with https://")
-    if target.startswith("//"):
-        return rules.web("https:" + target) or (f'"{target}" must start with https://, so '
-                                                "readers get the secure page")
+def _relative(target: str, article: Article, rules: Rules) -> str | None:
+    """A link without a scheme; where it leads on the web the gate has already judged."""
+    if not target or target.startswith(("#", "//")):
+        return None
     if target.startswith("/"):
         return (f'"{target}" starts at the site root, which breaks when the site is opened from '
                 "a sub-folder or offline; link to the article's file instead, like "
                 "`../security/set-up-2fa.md`")
-    if "@" in target and "/" not in target:  # <support@kestrel.example>
-        return rules.email(target)
     return _internal(target, article, rules)
 
 

@@ -28,9 +28,17 @@ PLACEHOLDER = "'hc-inline-script-hashes'"
 # Directives in the order they appear. data: images and fonts: Material's
 # stylesheet draws its icons as inline SVG data URLs. No frame-ancestors: a
 # <meta> policy cannot carry it (it needs an HTTP header).
+# object-src and base-uri 'none': no plugin content, and no <base> that would
+# re-point every relative link; form-action 'none': no page has a form that
+# submits anywhere (Material's search box is handled by its script).
 POLICY = ("default-src 'none'; script-src 'self' " + PLACEHOLDER + "; style-src 'self'; "
           "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
-          "worker-src 'self'; manifest-src 'self'; base-uri 'self'; form-action 'self'")
+          "worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; "
+          "form-action 'none'")
+# A self-contained page (the team dashboard): its one inline <style> by hash, nothing else.
+STANDALONE = ("default-src 'none'; style-src {styles}; img-src data:; object-src 'none'; "
+              "base-uri 'none'; form-action 'none'")
+_STYLE = re.compile(r"<style>(?P<body>.*?)</style>", re.S | re.I)
 
 # An inline classic script: <script> with no src and no type, or a JavaScript
 # type. JSON and JSON-LD data blocks are never run, so CSP ignores them.
@@ -70,3 +78,11 @@ def apply(output: str, content: str | None) -> str:
     theme = output.replace(content, "") if content else output
     hashes = sorted({script_hash(body) for body in inline_scripts(theme)})
     return output.replace(PLACEHOLDER, " ".join(hashes), 1)
+
+
+def standalone(html: str) -> str:
+    """``html`` with a policy that allows exactly its own inline styles, first in <head>."""
+    hashes = sorted({script_hash(m.group("body")) for m in _STYLE.finditer(html)}) or ["'none'"]
+    meta = ('<meta http-equiv="Content-Security-Policy" content="'
+            + STANDALONE.format(styles=" ".join(hashes)) + '">')
+    return html.replace("<head>", "<head>" + meta, 1)

@@ -8,6 +8,7 @@ run after its own (lower priority), so ``_language`` is the language being built
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +16,18 @@ import yaml
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from ..checks.gate import gate_article, gate_page
+from ..checks.urls import UrlPolicy
 from ..cli.clock import BadToday, resolve_today
 from ..content.corpus import Corpus, load_corpus
+from ..content.files import allowed as publishable
+from ..content.files import file_problems
+from ..content.placeholders import expand
 from ..content.problems import ContentError
 from ..content.project import load_project
 from ..content.registry import load_registry
@@ -34,10 +40,12 @@ from ..freshness.report import build_report
 from ..search.index import INDEX_NAME, write_language_index
 from . import csp, feeds, jsonld, paths, sitemap, views
 from .config import HelpCentreConfig
-from .placeholders import expand
 
 log = get_plugin_logger(__name__)
 AFTER_I18N = -110  # mkdocs-static-i18n handles its events at -100
+# After i18n's on_post_build, which builds every other language from inside the
+# default language's build: at this priority the outermost build is finished.
+LAST = -120
 DASHBOARD_PATH = "_team/freshness"
 
 
@@ -46,6 +54,12 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         super().__init__()
         self.corpus: Corpus | None = None
         self.generated: dict[str, tuple[str, str]] = {}  # src_uri -> (kind, key)
+        # The safety gate's findings, over every language this process builds;
+        # the build fails once, at the end, after all of them were logged.
+        self.unsafe: list[str] = []
+        # mkdocs-static-i18n builds the other languages from inside the default
+        # language's build; this counts how deep we are, so the outermost decides.
+        self.depth = 0
 
     # -- setup -------------------------------------------------------------
     @event_priority(AFTER_I18N)
@@ -57,6 +71,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         if self.corpus is None:  # once per process: every language build shares it
             self._load(Path(config.config_file_path).parent)
         self.lang = _language(config, self.corpus)
+        self.depth += 1
         # mkdocs-static-i18n builds every language into one site_dir; only the default
         # language writes the site-wide 404 page (else the last language built wins,
         # with the language switcher of the last page rendered).
@@ -84,8 +99,10 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
             raise PluginError("helpcentre: the configuration above is broken; fix it and build "
                               "again") from None
         corpus = load_corpus(project, registry, today=self.today)
-        errors = [p for p in corpus.problems if p.severity == "error"]
-        for problem in corpus.problems:
+        self.policy_urls = UrlPolicy(registry, project.site_url)
+        problems = [*corpus.problems, *file_problems(project)]
+        errors = [p for p in problems if p.severity == "error"]
+        for problem in problems:
             (log.error if problem.severity == "error" else log.warning)(str(problem))
         if errors:
             raise PluginError(f"helpcentre: {len(errors)} content problem(s) above; run "
@@ -111,8 +128,16 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
     # -- files and navigation -------------------------------------------------
     @event_priority(AFTER_I18N)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Add the pages generated from the registries, for the language being built."""
+        """Add the pages generated from the registries, for the language being built.
+
+        Only files an article may carry are published from content/ (see
+        helpcentre.content.files; `check` and the start of the build report the rest).
+        """
         assert self.corpus is not None
+        content = os.path.realpath(config.docs_dir)
+        for file in [f for f in files if not f.generated and (
+                not publishable(f.src_uri) or not _inside(f.abs_src_path, content))]:
+            files.remove(file)
         default = self.corpus.project.default_language
         registry = self.corpus.registry
         ctx = self._ctx()
@@ -174,7 +199,15 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
             page.title = Markup.escape(page.title)
         if isinstance(page.meta.get("title"), str) and not isinstance(page.meta["title"], Markup):
             page.meta["title"] = Markup.escape(page.meta["title"])
-        return html
+        article = self._article_of(page)
+        if article is None or page.file.src_uri in self.generated:
+            return html
+        # The safety gate, as in `helpcentre check`: the page gets the cleaned HTML.
+        shown = self.corpus.get(article.id, self.lang) if self.corpus else None
+        clean, problems = gate_article(html, shown or article, self.policy_urls,
+                                       self._base(page))
+        self._unsafe(str(p) for p in problems)
+        return clean
 
     @event_priority(AFTER_I18N)
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
@@ -211,8 +244,45 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Allow the theme's own inline scripts by hash (see helpcentre.site.csp)."""
+        """The gate over the whole page as written; then allow the theme's own
+        inline scripts by hash (see helpcentre.site.csp).
+
+        An article's own HTML was judged in on_page_content, with its source
+        lines; here the rest of the page is (the theme, the generated pages).
+        """
+        rest = output.replace(page.content, "") if page.content else output
+        self._unsafe(f"{page.file.dest_uri}: error: {f.message}"
+                     for f in gate_page(rest, self.policy_urls, self._base(page), self.lang))
         return csp.apply(output, page.content)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        """The 404 page gets the gate and the same policy as every other page."""
+        if not template_name.endswith(".html"):
+            return output_content
+        base = self.policy_urls.base_for(template_name)
+        self._unsafe(f"{template_name}: error: {f.message}"
+                     for f in gate_page(output_content, self.policy_urls, base, self.lang))
+        return csp.apply(output_content, None)
+
+    def _base(self, page: Page) -> str:
+        return self.policy_urls.base_for(page.url)
+
+    def _unsafe(self, messages: Any) -> None:
+        for message in messages:
+            log.error(message)
+            self.unsafe.append(message)
+
+    @event_priority(LAST)
+    def _refuse_unsafe(self, config: MkDocsConfig) -> None:
+        """Refuse the build once every language is written, if the gate found anything."""
+        self.depth -= 1
+        if self.depth > 0:
+            return  # a language built from inside another's build; the outer one decides
+        found, self.unsafe = self.unsafe, []
+        if found:
+            raise PluginError(f"helpcentre: the safety gate refused {len(found)} thing(s) above; "
+                              "nothing was published. Run `helpcentre check` to see them with file "
+                              "and line")
 
     def _article_of(self, page: Page) -> Any:
         assert self.corpus is not None
@@ -245,9 +315,12 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
                             config: MkDocsConfig) -> dict[str, Any]:
         if template_name == "sitemap.xml" and self.corpus is not None:
             context["hc_sitemap"] = sitemap.render(self.corpus)
+        if template_name.endswith(".html"):
+            context["hc_csp"] = Markup(csp.POLICY)  # a constant: no reader text in it
         return context
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _write_extras(self, config: MkDocsConfig) -> None:
+        """This language's search index and feed (and, once, the team dashboard)."""
         for lang, key in sorted(self.ui.missing):
             if key not in self.ui.strings.get(self.ui.default, {}):
                 log.warning(f"translations/{self.ui.default}.yml: missing UI string `{key}` "
@@ -271,7 +344,17 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         if self.config.dashboard and self.lang == default:
             target = Path(config.site_dir) / DASHBOARD_PATH / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(to_html(build_report(self.corpus, self.policy, self.today)), encoding="utf-8")
+            page = csp.standalone(to_html(build_report(self.corpus, self.policy, self.today)))
+            self._unsafe(f"{DASHBOARD_PATH}/index.html: error: {f.message}" for f in gate_page(
+                page, self.policy_urls, self.policy_urls.base_for(DASHBOARD_PATH + "/"), self.lang))
+            target.write_text(page, encoding="utf-8")
+
+    on_post_build = CombinedEvent(_write_extras, _refuse_unsafe)
+
+
+def _inside(path: str | None, folder: str) -> bool:
+    """False for a file reached through a symbolic link that leads out of ``folder``."""
+    return path is not None and os.path.realpath(path).startswith(folder + os.sep)
 
 
 def _language(config: MkDocsConfig, corpus: Corpus | None) -> str:

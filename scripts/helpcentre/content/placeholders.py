@@ -12,9 +12,9 @@ from __future__ import annotations
 import html
 import re
 
-from ..content.project import Project
-from ..content.registry import Registry
-from ..content.ui import UIStrings
+from .project import Project
+from .registry import Registry
+from .ui import UIStrings
 
 LINE_RE = re.compile(r"^[ \t]*\{\{\s*(networks_table|channels_table)((?:\s+[A-Za-z0-9]+)*)\s*\}\}[ \t]*$",
                      re.MULTILINE)
