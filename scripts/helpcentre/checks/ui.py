@@ -5,22 +5,27 @@ configuration and a translations file alone, and readers see the default
 language's text meanwhile (``mkdocs build --strict`` still fails on it). A
 string whose ``{placeholders}`` differ from the default language's would break
 the page or show a raw ``{name}``, so that is an error.
+
+Every string is read as a Python format string (``string.Formatter``), the way
+the site fills it in: a brace that does not pair up (``{exchange`` or a stray
+``}``) would stop the build, so it is an error in every language, the default
+one included. A brace meant as text is written twice, ``{{`` or ``}}``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import string
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..content.corpus import Corpus
-from ..content.loader import SafeFrontMatterLoader
+from ..content.loader import read_yaml_file
 from ..content.problems import Problem
 from ..content.ui import UIStrings
-from ..content.urls import PLACEHOLDER_RE
 
 
 def check(corpus: Corpus, ui: UIStrings | None, today: dt.date) -> list[Problem]:
@@ -31,12 +36,18 @@ def check(corpus: Corpus, ui: UIStrings | None, today: dt.date) -> list[Problem]
     default_name = next((lang.name for lang in project.languages if lang.code == ui.default),
                         ui.default)
     problems: list[Problem] = []
+    default_path = project.translations_dir / f"{ui.default}.yml"
+    default_lines = key_lines(default_path, project.display(default_path))
+    for key in sorted(default):
+        if isinstance(default[key], str) and placeholders(default[key]) is None:
+            problems.append(Problem(project.display(default_path), default_lines.get(key, 1), "error",
+                                    _unpaired(key, default[key])))
     for lang in project.codes:
         if lang == ui.default:
             continue
         path = project.translations_dir / f"{lang}.yml"
         shown = project.display(path)
-        lines = key_lines(path)
+        lines = key_lines(path, shown)
         table = ui.strings.get(lang, {})
         for key in ui.keys_missing_in(lang):
             problems.append(Problem(shown, _nearest_line(key, lines), "warning",
@@ -64,15 +75,38 @@ def _compare(key: str, theirs: Any, mine: Any, default: str) -> str | None:
             return (f"`{key}`: expected {len(theirs)} items, as in translations/{default}.yml, "
                     f"found {len(mine)}")
         return None
-    want = sorted(set(PLACEHOLDER_RE.findall(str(theirs))))
-    have = sorted(set(PLACEHOLDER_RE.findall(str(mine))))
-    if want != have:
-        shown = ", ".join(f"{{{n}}}" for n in want) or "none"
-        found = ", ".join(f"{{{n}}}" for n in have) or "none"
+    have = placeholders(str(mine))
+    want = placeholders(str(theirs))
+    if have is None:
+        return _unpaired(key, str(mine), want)
+    if want is not None and want != have:
+        shown = ", ".join(sorted(want)) or "none"
+        found = ", ".join(sorted(have)) or "none"
         return (f"`{key}`: the placeholders in braces must be the same as in "
                 f"translations/{default}.yml ({shown}), found {found}; copy them unchanged, "
                 "they are filled in by the site")
     return None
+
+
+def placeholders(text: str) -> set[str] | None:
+    """The placeholders as written (`{exchange}`, `{day:02}`); None if the braces do not pair up.
+
+    ``string.Formatter().parse`` is the parser ``str.format`` itself uses, so a
+    string it accepts is one the site can fill in.
+    """
+    try:
+        fields = list(string.Formatter().parse(text))
+    except ValueError:
+        return None
+    return {"{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            for _, name, spec, conversion in fields if name is not None}
+
+
+def _unpaired(key: str, text: str, want: set[str] | None = None) -> str:
+    example = ", ".join(sorted(want)) if want else "{name}"
+    return (f"`{key}`: a brace {{ or }} has no partner in {_quote(text)}; placeholders are a "
+            f"name in braces, like {example}, and a brace meant as text is written twice, "
+            "{{ or }}")
 
 
 def _quote(value: Any) -> str:
@@ -90,16 +124,12 @@ def _nearest_line(key: str, lines: dict[str, int]) -> int:
     return 1
 
 
-def key_lines(path: Path) -> dict[str, int]:
-    """Dotted key -> line in the file, read with the one hardened YAML loader."""
-    try:
-        loader = SafeFrontMatterLoader(path.read_text(encoding="utf-8-sig"))
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return {}
+def key_lines(path: Path, shown: str) -> dict[str, int]:
+    """Dotted key -> line in the file, read with the one hardened YAML loader.
+
+    Empty when the file cannot be read: ``load_ui_strings`` reports why.
+    """
+    node = read_yaml_file(path, shown).node
     lines: dict[str, int] = {}
 
     def walk(node: Any, prefix: str) -> None:

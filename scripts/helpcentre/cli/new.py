@@ -24,12 +24,10 @@ from ..content.loader import LoadedArticle, load_article
 from ..content.problems import ContentError
 from ..content.project import Project
 from ..content.registry import Registry, close_matches, load_registry
-from ..content.schema import ARTICLE_TYPES, FIELDS, parse_date
+from ..content.schema import ARTICLE_TYPES, FIELDS, ID_EXAMPLE, is_valid_id, parse_date
 from ..freshness.fingerprint import fingerprint_of
 from . import UsageError, common
 
-# Ids appear in URLs and ticket links: lowercase words joined by hyphens.
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 BODY_HINTS = {
     "faq": "<!-- Answer the question in the first sentence, then explain. -->",
     "guide": "<!-- Say what the reader will do, then one numbered step per action. -->",
@@ -56,9 +54,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     today = common.today(args)
     project = common.project(args)
-    if not ID_RE.match(args.id):
+    if not is_valid_id(args.id):  # the loader's rule (content/schema.py), so `check` agrees
         raise UsageError(f'"{args.id}" is not a valid id; use lowercase words joined by '
-                         "hyphens, like lost-2fa-device")
+                         f"hyphens, like {ID_EXAMPLE}")
     try:
         registry = load_registry(project)
     except ContentError as exc:

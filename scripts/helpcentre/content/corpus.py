@@ -2,7 +2,7 @@
 
 ``load_corpus`` walks ``content/<lang>/<category>/<id>.md``, loads every file
 with the one loader, then applies the rules that need more than one file:
-known language and category, unique ids, coins in the registry, a translation
+known language and category, valid and unique ids, coins in the registry, a translation
 that has a source and agrees with it on inherited fields.
 """
 
@@ -18,7 +18,7 @@ from .loader import LoadedArticle, load_article
 from .problems import Problem
 from .project import Project
 from .registry import Registry, close_matches
-from .schema import INHERITED_FIELDS, OWN_FIELDS, Meta
+from .schema import ID_EXAMPLE, ID_RULE, INHERITED_FIELDS, OWN_FIELDS, Meta, is_valid_id, suggest_id
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,10 @@ def _load_corpus(project: Project, registry: Registry, today: dt.date | None) ->
                                     f"{close_matches(lang, project.codes) or '.'} Languages are "
                                     "set in mkdocs.yml under the i18n plugin"))
             continue
+        message = file_name_error(name)
+        if message:
+            problems.append(Problem(shown, 1, "error", message))
+            continue
         article = load_article(path, display=shown, is_source=lang == default, today=today)
         problems.extend(article.problems)
         if category not in categories:
@@ -181,6 +185,22 @@ def _load_corpus(project: Project, registry: Registry, today: dt.date | None) ->
                                             _merge(source.meta, art.meta), art.body,
                                             art.body_line, art.field_lines, art.meta)
     return Corpus(project, registry, sources, translations, sorted(problems))
+
+
+def file_name_error(name: str) -> str | None:
+    """Why an article's file name cannot be its id, or None when it can.
+
+    Without this, `My Article.md`, `a%2Fb.md` and `q&a.md` built broken
+    addresses, and `café.md` saved in two Unicode forms built two pages.
+    """
+    article_id = name.removesuffix(".md")
+    if is_valid_id(article_id):
+        return None
+    suggestion = suggest_id(article_id)
+    rename = (f"rename the file to {suggestion}.md" if suggestion
+              else f"rename the file in English words, like {ID_EXAMPLE}.md")
+    return (f'"{name}" cannot be an article\'s file name: the name (without .md) becomes the '
+            f"page address, so it may use only {ID_RULE}; {rename}")
 
 
 def _check_source(art: LoadedArticle, meta: Meta, category: str, registry: Registry,

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .loader import NESTING_MESSAGE, NestingTooDeep, check_nesting, decode
 from .problems import ContentError, Problem
 
 
@@ -88,24 +89,42 @@ def _plugin(plugins: Any, name: str) -> dict[str, Any] | None:
 
 def read_mkdocs_yml(path: Path) -> dict[str, Any]:
     """mkdocs.yml as plain data (tags like `!ENV` become their raw values)."""
-    return yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_TolerantLoader)  # noqa: S506
+    return parse_mkdocs_yml(path.read_text(encoding="utf-8-sig"))
+
+
+def parse_mkdocs_yml(text: str) -> dict[str, Any]:
+    # The same nesting limit as every other YAML file (loader.py): PyYAML's
+    # Python loader used here recurses once per level.
+    check_nesting(text)
+    return yaml.load(text, Loader=_TolerantLoader)  # noqa: S506
 
 
 def load_project(root: Path, config_file: str = "mkdocs.yml") -> Project:
     path = root / config_file
     shown = config_file
     try:
-        config = read_mkdocs_yml(path)
+        text, problem = decode(path.read_bytes(), shown)
+        if text is None:
+            raise ContentError([problem] if problem else [])
+        config = parse_mkdocs_yml(text)
     except OSError as exc:
         raise ContentError([Problem(shown, 1, "error", f"cannot read the site configuration "
                                                        f"({exc.strerror})")]) from None
+    except NestingTooDeep as exc:
+        raise ContentError([Problem(shown, exc.line + 1, "error", NESTING_MESSAGE)]) from None
     except yaml.MarkedYAMLError as exc:
         line = (exc.problem_mark.line + 1) if exc.problem_mark else 1
         raise ContentError([Problem(shown, line, "error", f"not valid YAML ({exc.problem})")]) from None
+    if not isinstance(config, dict):
+        raise ContentError([Problem(shown, 1, "error", "the site configuration must be "
+                                                       "`name: value` lines, like `site_name: ...`")])
     i18n = _plugin(config.get("plugins"), "i18n")
     if not i18n or not i18n.get("languages"):
         raise ContentError([Problem(shown, 1, "error", "the `i18n` plugin with its `languages` "
                                                        "list is missing; languages are configured there")])
+    if not all(isinstance(item, dict) and item.get("locale") for item in i18n["languages"]):
+        raise ContentError([Problem(shown, 1, "error", "every entry of `i18n.languages` needs a "
+                                                       "`locale`, like `- locale: en`")])
     languages = tuple(Language(str(item["locale"]), str(item.get("name", item["locale"])),
                                bool(item.get("default", False)))
                       for item in i18n["languages"])

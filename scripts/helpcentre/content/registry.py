@@ -8,6 +8,7 @@ all at once; a broken registry stops the build (``ContentError``).
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,14 +16,21 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .loader import SafeFrontMatterLoader
+from .loader import read_yaml_file
 from .problems import ContentError, Problem
 from .project import Project
+from .schema import ID_RULE, describe, is_valid_id, suggest_id
 from .urls import official_url_error, template_error
 
 TICKET_PLACEHOLDERS = ("article", "lang", "category", "coin")
 FEEDBACK_PLACEHOLDERS = ("article", "lang", "reason", "category")
 CHANNEL_KINDS = ("chat", "ticket", "email", "phone", "social")
+# Coin symbols are page addresses (/coins/usdt/) and `{{ networks_table USDT }}`
+# arguments (placeholders.py): letters and digits only.
+SYMBOL_RE = re.compile(r"[A-Za-z0-9]+")
+MAX_REVIEW_DAYS = 3650  # the same bound as an article's `review_days` (schema.py)
+NETWORK_EXAMPLE = ('- {id: TRC20, name: TRON (TRC20), confirmations: 20, example_fee: "1", '
+                   'example_min: "10", memo: false, explorer: https://tronscan.org/}')
 
 
 @dataclass(frozen=True)
@@ -124,41 +132,68 @@ class _Reader:
     def __init__(self, path: Path, shown: str, problems: list[Problem]):
         self.shown = shown
         self.problems = problems
-        self.data: Any = None
-        self.lines: dict[int, int] = {}
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            self.error(1, f"cannot read the registry ({exc})")
-            return
-        loader = SafeFrontMatterLoader(text)
-        try:
-            node = loader.get_single_node()
-            self.data = loader.construct_document(node) if node else None
-            self.node = node
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            self.error((mark.line + 1) if mark else 1, f"not valid YAML ({getattr(exc, 'problem', exc)})")
-        finally:
-            loader.dispose()
+        loaded = read_yaml_file(path, shown)
+        # When the file cannot be read, that is the one problem to report: its
+        # fields are not "missing", and rules that need them are not checked.
+        self.failed = loaded.problem is not None
+        if loaded.problem:
+            problems.append(loaded.problem)
+        self.data: Any = loaded.data
+        self.node = loaded.node
 
     def error(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.shown, line, "error", message))
 
     def item_lines(self) -> list[int]:
-        node = getattr(self, "node", None)
-        if isinstance(node, yaml.SequenceNode):
-            return [n.start_mark.line + 1 for n in node.value]
-        return []
+        return _item_lines(self.node)
 
 
-def _require(reader: _Reader, line: int, item: dict[str, Any], key: str, kind: type,
-             label: str) -> Any:
+def _item_lines(node: yaml.Node | None) -> list[int]:
+    """The line of each entry of a list node (none for anything else)."""
+    if isinstance(node, yaml.SequenceNode):
+        return [n.start_mark.line + 1 for n in node.value]
+    return []
+
+
+def _key_lines(node: yaml.Node | None) -> dict[str, int]:
+    """The line of each key of a mapping node, for messages about that field."""
+    if isinstance(node, yaml.MappingNode):
+        return {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
+    return {}
+
+
+def _value_node(node: yaml.Node | None, name: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        return next((value for key, value in node.value if key.value == name), None)
+    return None
+
+
+def _require(reader: _Reader, line: int, item: dict[str, Any], key: str, label: str) -> str | None:
+    """A text field that must be there: its value, or None after reporting why not."""
     value = item.get(key)
-    if value is None or not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
-        reader.error(line, f"{label}: `{key}` is missing or not {kind.__name__}")
-        return None
-    return value
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if key not in item:
+        reader.error(line, f"{label}: `{key}` is missing; add a line `{key}: ...`")
+    else:
+        reader.error(line, f"{label}: `{key}`: expected text, found {describe(value)}")
+    return None
+
+
+def _whole(reader: _Reader, line: int, label: str, key: str, value: Any, example: int, low: int,
+           high: int | None = None) -> int | None:
+    """A whole number in range: its value, or None after reporting what was found."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= low \
+            and (high is None or value <= high):
+        return value
+    # The range matters once a number was written; for anything else, "a whole number" says it.
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    bounds = f" between {low} and {high}" if high else f" of {low} or more" if number else ""
+    digits = isinstance(value, str) and value.strip().isdigit()
+    fix = (f"write it without quotes, like `{key}: {value.strip()}`" if digits
+           else f"write the number alone, like `{key}: {example}`")
+    reader.error(line, f"{label}: `{key}`: expected a whole number{bounds}, found {describe(value)}; {fix}")
+    return None
 
 
 def _names(reader: _Reader, line: int, item: dict[str, Any], label: str,
@@ -175,7 +210,13 @@ def _names(reader: _Reader, line: int, item: dict[str, Any], label: str,
         reader.problems.append(Problem(reader.shown, line, "warning",
                                        f"{label}: `name` has no {', '.join(missing)} name, so "
                                        f"readers see the English one; add `{missing[0]}: ...` to it"))
-    return {str(k): str(v) for k, v in names.items()}
+    out: dict[str, str] = {}
+    for lang, name in names.items():
+        if isinstance(name, int | str) and not isinstance(name, bool):
+            out[str(lang)] = str(name)
+        else:
+            reader.error(line, f"{label}: `name`: the {lang} name must be text, found {describe(name)}")
+    return out
 
 
 def load_registry(project: Project) -> Registry:
@@ -203,110 +244,240 @@ def load_registry(project: Project) -> Registry:
 
 
 def _load_site(r: _Reader) -> Site:
+    if r.failed:
+        return Site("", (), "")
     d = r.data if isinstance(r.data, dict) else {}
+    lines = _key_lines(r.node)
     if r.data is not None and not isinstance(r.data, dict):
         r.error(1, "site.yml must be `name: value` lines")
     domains = d.get("official_domains")
     if not isinstance(domains, list) or not domains:
-        r.error(1, "`official_domains`: expected a list of the exchange's own domains")
+        r.error(lines.get("official_domains", 1), "`official_domains`: expected a list of the exchange's own domains")
         domains = []
-    site = Site(str(d.get("exchange_name", "")),
-                tuple(str(x).lower() for x in domains), str(d.get("feedback_url", "")))
+    texts = {}
+    for key in ("exchange_name", "feedback_url"):
+        value = d.get(key, "")
+        if not isinstance(value, str):
+            r.error(lines.get(key, 1), f"`{key}`: expected text, found {describe(value)}")
+            value = ""
+        texts[key] = value
+    if not all(isinstance(x, str) for x in domains):
+        r.error(lines.get("official_domains", 1),
+                "`official_domains`: expected a list of domain names, like `- kestrel.example`")
+    site = Site(texts["exchange_name"], tuple(str(x).lower() for x in domains), texts["feedback_url"])
     if not site.exchange_name:
         r.error(1, "`exchange_name`: missing; the exchange's name as readers know it")
     for key, allowed in (("feedback_url", FEEDBACK_PLACEHOLDERS),):
         url = getattr(site, key)
         msg = official_url_error(url, site.official_domains) or template_error(url, allowed)
         if msg:
-            r.error(1, f"`{key}`: {msg}")
+            r.error(lines.get(key, 1), f"`{key}`: {msg}")
     return site
 
 
-def _seq(r: _Reader, what: str) -> list[tuple[int, dict[str, Any]]]:
+def _seq(r: _Reader, what: str) -> list[tuple[int, dict[str, Any], yaml.Node]]:
+    """(line, entry, entry's node) for each entry of a registry that is a list."""
     if r.data is None:
         return []
-    if not isinstance(r.data, list):
+    if not isinstance(r.data, list) or not isinstance(r.node, yaml.SequenceNode):
         r.error(1, f"{r.shown} must be a list of {what}, each starting with `- id:`")
         return []
     out = []
-    for line, item in zip(r.item_lines(), r.data, strict=False):
+    for line, item, node in zip(r.item_lines(), r.data, r.node.value, strict=False):
         if not isinstance(item, dict):
             r.error(line, f"each entry must be a set of `name: value` pairs describing one {what}")
             continue
-        out.append((line, item))
+        out.append((line, item, node))
     return out
+
+
+def _twice(r: _Reader, seen: dict[str, int], key: str, line: int, label: str) -> bool:
+    """Report a second entry with the same id; YAML would not, and one would be lost."""
+    if key in seen:
+        r.error(line, f"{label} is listed twice (lines {seen[key]} and {line}); keep only one "
+                      "of them")
+        return True
+    seen[key] = line
+    return False
 
 
 def _load_categories(r: _Reader, langs: tuple[str, ...], site: Site) -> tuple[Category, ...]:
     out: list[Category] = []
-    seen: set[str] = set()
-    for line, item in _seq(r, "category"):
-        cid = _require(r, line, item, "id", str, "category")
+    seen: dict[str, int] = {}
+    for line, item, node in _seq(r, "category"):
+        cid = _require(r, line, item, "id", "category")
         if not cid:
             continue
         label = f"category `{cid}`"
-        if cid in seen:
-            r.error(line, f"{label} is listed twice")
-        seen.add(cid)
+        if not is_valid_id(cid):
+            # The id is a folder name and a page address, like an article's.
+            hint = suggest_id(cid)
+            example = f"`id: {hint}`" if hint else "`id: deposits-withdrawals`"
+            r.error(line, f"{label}: `id` may use only {ID_RULE}, like {example}; rename the "
+                          "category's folders to match")
+            continue
+        if _twice(r, seen, cid, line, label):
+            continue
+        lines = _key_lines(node)
         ticket = str(item.get("ticket_url", ""))
         msg = official_url_error(ticket, site.official_domains) or template_error(ticket, TICKET_PLACEHOLDERS)
-        if msg:
-            r.error(line, f"{label}: `ticket_url`: {msg}")
+        if msg and site.official_domains:  # without them (site.yml unreadable) no URL can pass
+            r.error(lines.get("ticket_url", line), f"{label}: `ticket_url`: {msg}")
         prepare = item.get("prepare", [])
         if not isinstance(prepare, list):
-            r.error(line, f"{label}: `prepare` must be a list like [uid, txid, time]")
+            r.error(lines.get("prepare", line), f"{label}: `prepare` must be a list like [uid, txid, time]")
             prepare = []
         review = item.get("review_days")
-        if review is not None and (not isinstance(review, int) or review < 1):
-            r.error(line, f"{label}: `review_days` must be a whole number of days")
-            review = None
+        if review is not None:
+            review = _whole(r, lines.get("review_days", line), label, "review_days", review, 90, 1,
+                            MAX_REVIEW_DAYS)
         out.append(Category(cid, _names(r, line, item, label, langs), str(item.get("icon", "")),
-                            str(_require(r, line, item, "owner", str, label) or ""),
+                            _require(r, line, item, "owner", label) or "",
                             ticket, tuple(str(p) for p in prepare), review))
     return tuple(out)
 
 
 def _load_coins(r: _Reader, langs: tuple[str, ...]) -> dict[str, Coin]:
     out: dict[str, Coin] = {}
-    for line, item in _seq(r, "coin"):
-        symbol = _require(r, line, item, "symbol", str, "coin")
+    seen: dict[str, int] = {}
+    for line, item, node in _seq(r, "coin"):
+        symbol = _require(r, line, item, "symbol", "coin")
         if not symbol:
             continue
-        label = f"coin `{symbol}`"
-        networks = []
-        for net in item.get("networks") or []:
-            try:
-                networks.append(Network(str(net["id"]), str(net["name"]), int(net["confirmations"]),
-                                        str(net["example_fee"]), str(net["example_min"]),
-                                        bool(net.get("memo", False)), str(net["explorer"])))
-            except (KeyError, TypeError, ValueError) as exc:
-                r.error(line, f"{label}: a network is missing {exc}; each network needs id, name, "
-                              "confirmations, example_fee, example_min, memo and explorer")
-        for net in networks:
-            if not net.explorer.startswith("https://"):
-                r.error(line, f"{label}: explorer \"{net.explorer}\" must start with https://")
-        keywords = item.get("keywords") or {}
+        label = f"coin `{symbol.upper()}`"
+        if not SYMBOL_RE.fullmatch(symbol):
+            r.error(line, f'coin "{symbol}": `symbol` may use only letters A-Z and digits, '
+                          "like `symbol: USDT`")
+            continue
+        if _twice(r, seen, symbol.upper(), line, label):
+            continue
+        lines = _key_lines(node)
+        networks = _networks(r, label, lines.get("networks", line), item.get("networks"),
+                             _value_node(node, "networks"))
+        keywords = _keywords(r, label, lines.get("keywords", line), item.get("keywords"))
         out[symbol.upper()] = Coin(symbol.upper(), _names(r, line, item, label, langs),
-                                   tuple(networks),
-                                   {str(k): tuple(str(x) for x in v) for k, v in keywords.items()})
+                                   networks, keywords)
+    return out
+
+
+def _networks(r: _Reader, label: str, line: int, value: Any,
+              node: yaml.Node | None) -> tuple[Network, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        r.error(line, f"{label}: `networks`: expected a list with one network per line, like "
+                      f"`{NETWORK_EXAMPLE}`; found {describe(value)}")
+        return ()
+    out: list[Network] = []
+    seen: dict[str, int] = {}
+    for net_line, net, net_node in zip(_item_lines(node), value, getattr(node, "value", []),
+                                       strict=False):
+        if not isinstance(net, dict):
+            r.error(net_line, f"{label}: each network is a set of `name: value` pairs, like "
+                              f"`{NETWORK_EXAMPLE}`; found {describe(net)}")
+            continue
+        missing = [k for k in ("id", "name", "confirmations", "example_fee", "example_min",
+                               "memo", "explorer") if k not in net]
+        if missing:
+            r.error(net_line, f"{label}: a network is missing {', '.join(f'`{k}`' for k in missing)}; "
+                              f"each network needs all of them, like `{NETWORK_EXAMPLE}`")
+            continue
+        lines = _key_lines(net_node)
+        where = f"{label}, network `{net['id']}`" if isinstance(net["id"], str) else label
+        texts = {k: _net_text(r, lines.get(k, net_line), where, k, net[k], _value_node(net_node, k))
+                 for k in ("id", "name", "example_fee", "example_min", "explorer")}
+        confirmations = _whole(r, lines.get("confirmations", net_line), where, "confirmations",
+                               net["confirmations"], 12, 0)
+        memo = net["memo"]
+        if not isinstance(memo, bool):
+            # `memo: "false"` is text, and any text counted as "yes": readers of a
+            # coin that needs no memo were told to add one (and the other way round).
+            r.error(lines.get("memo", net_line), f"{where}: `memo`: expected true or false without "
+                                                 f"quotes, found {describe(memo)}")
+        explorer = texts["explorer"]
+        if explorer is not None and not explorer.startswith("https://"):
+            r.error(lines.get("explorer", net_line),
+                    f'{where}: explorer "{explorer}" must start with https://')
+        if None in texts.values() or confirmations is None or not isinstance(memo, bool):
+            continue  # reported above; the registry is refused, so nothing is built from it
+        if _twice(r, seen, str(texts["id"]), net_line, where):
+            continue
+        out.append(Network(str(texts["id"]), str(texts["name"]), confirmations,
+                           str(texts["example_fee"]), str(texts["example_min"]), memo,
+                           str(explorer)))
+    return tuple(out)
+
+
+def _net_text(r: _Reader, line: int, where: str, key: str, value: Any,
+              node: yaml.Node | None) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if isinstance(value, int | float) and not isinstance(value, bool) and key.startswith("example_"):
+        # YAML reads 0.00000001 as a number and gives it back as 1e-08, and 0.10 as
+        # 0.1; quoted, an amount stays as written. The message shows it as written.
+        written = node.value if isinstance(node, yaml.ScalarNode) else value
+        r.error(line, f"{where}: `{key}`: expected the amount in quotes, like `{key}: \"{written}\"`, "
+                      f"found the number {written}; without quotes it would be shown as {value}")
+        return None
+    r.error(line, f"{where}: `{key}`: expected text, found {describe(value)}")
+    return None
+
+
+def _keywords(r: _Reader, label: str, line: int, value: Any) -> dict[str, tuple[str, ...]]:
+    """Search words per language: `keywords: {en: [tether], zh: [泰达]}`."""
+    example = "`keywords: {en: [tether], zh: [泰达]}`"
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        r.error(line, f"{label}: `keywords`: expected the words for each language, like {example}; "
+                      f"found {describe(value)}")
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for lang, words in value.items():
+        if not isinstance(words, list) or not all(isinstance(w, str | int) and not isinstance(w, bool)
+                                                  for w in words):
+            r.error(line, f"{label}: `keywords`: `{lang}` must be a list of words, like {example}; "
+                          f"found {describe(words)}")
+            continue
+        out[str(lang)] = tuple(str(w) for w in words)
     return out
 
 
 def _load_channels(r: _Reader, langs: tuple[str, ...]) -> tuple[Channel, ...]:
     out: list[Channel] = []
-    for line, item in _seq(r, "support channel"):
-        cid = _require(r, line, item, "id", str, "channel")
+    seen: dict[str, int] = {}
+    for line, item, node in _seq(r, "support channel"):
+        cid = _require(r, line, item, "id", "channel")
+        if not cid:
+            continue
+        label = f"channel `{cid}`"
+        if _twice(r, seen, cid, line, label):
+            continue
+        lines = _key_lines(node)
         kind = item.get("kind")
         if kind not in CHANNEL_KINDS:
-            r.error(line, f"channel `{cid}`: `kind` must be one of {', '.join(CHANNEL_KINDS)}")
+            r.error(lines.get("kind", line), f"{label}: `kind` must be one of {', '.join(CHANNEL_KINDS)}")
             continue
         needs = {"email": "address", "phone": "number"}.get(kind, "url")
         if not item.get(needs):
-            r.error(line, f"channel `{cid}`: a {kind} channel needs `{needs}`")
-        channel_langs = tuple(str(x) for x in item.get("languages") or [])
-        out.append(Channel(str(cid), kind, str(item.get("hours", "")), channel_langs,
-                           str(item.get("use_for", "")), item.get("url"), item.get("address"),
-                           str(item["number"]) if item.get("number") else None, item.get("handle")))
+            r.error(line, f"{label}: a {kind} channel needs `{needs}`")
+        texts: dict[str, str | None] = {}
+        for key in ("url", "address", "number", "handle", "hours", "use_for"):
+            value = item.get(key)
+            if isinstance(value, int) and not isinstance(value, bool) and key == "number":
+                value = str(value)
+            if value is not None and not isinstance(value, str):
+                r.error(lines.get(key, line), f"{label}: `{key}`: expected text, found {describe(value)}")
+                value = None
+            texts[key] = value
+        languages = item.get("languages") or []
+        if not isinstance(languages, list):
+            r.error(lines.get("languages", line), f"{label}: `languages` must be a list like "
+                                                  f"[{', '.join(langs)}]; found {describe(languages)}")
+            languages = []
+        out.append(Channel(cid, kind, texts["hours"] or "", tuple(str(x) for x in languages),
+                           texts["use_for"] or "", texts["url"], texts["address"],
+                           texts["number"], texts["handle"]))
     return tuple(out)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -26,6 +27,23 @@ Role = Literal["own", "inherited", "translation-only"]
 
 ARTICLE_TYPES = ("faq", "guide", "notice")
 FINGERPRINT_RE = re.compile(r"^[0-9a-f]{12}$")
+# An article's id is its file name without `.md`; it becomes the page address and
+# appears in ticket links, so it is plain ASCII that needs no escaping and has
+# one spelling only (no upper case, no Unicode normal forms). `helpcentre new`
+# and the loader both apply this one rule.
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ID_RULE = "lower-case letters a-z, digits 0-9 and single hyphens between words"
+ID_EXAMPLE = "lost-2fa-device"
+# The days a date in the help centre can mean. Nothing was reviewed before 2000
+# (there was no exchange) and nothing is planned after 2099: a date outside is a
+# typo (`0226-11-10`) or a stand-in for "never" (`9999-12-31`). Refused here,
+# where every date is read (front matter, --today), so later date arithmetic
+# never leaves Python's range: the most any code adds to a date is a review
+# interval (at most 3650 days) or a grace period, far below date.max
+# (9999-12-31), which `9999-12-31 + 180 days` overflowed. Clamping instead
+# would quietly show readers and reports a day nobody wrote.
+EARLIEST_DATE = dt.date(2000, 1, 1)
+LATEST_DATE = dt.date(2099, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -126,9 +144,31 @@ def parse_date(name: str, value: Any) -> tuple[dt.date | None, str | None]:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         return None, f'`{name}`: {hint}; found "{value}"'
     try:
-        return dt.date.fromisoformat(value), None
+        day = dt.date.fromisoformat(value)
     except ValueError:
         return None, f'`{name}`: "{value}" is not a real day of the calendar; check the month and day'
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        when = "in the past" if day < EARLIEST_DATE else "in the future"
+        never = ("; a notice needs the real day it ends (if it never ends, make it a faq or a "
+                 "guide)") if name == "expires" else ""
+        return None, (f"`{name}`: {value} is too far {when}; dates must be between "
+                      f"{EARLIEST_DATE.isoformat()} and {LATEST_DATE.isoformat()}, so check the "
+                      f"year{never}")
+    return day, None
+
+
+def is_valid_id(name: str) -> bool:
+    return ID_RE.fullmatch(name) is not None
+
+
+def suggest_id(name: str) -> str:
+    """The valid id closest to ``name`` (`My Café` -> `my-cafe`); empty if none is left.
+
+    Accents are dropped (NFKD, then ASCII), everything else that is not a
+    letter or digit becomes one hyphen.
+    """
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))
 
 
 def _text(name: str, value: Any, example: str) -> tuple[str | None, str | None]:

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from .loader import load_yaml
+from .loader import read_yaml_file
 from .problems import ContentError, Problem
 from .project import Project
 
@@ -65,17 +64,17 @@ def load_ui_strings(project: Project) -> UIStrings:
     for lang in project.codes:
         path = project.translations_dir / f"{lang}.yml"
         shown = project.display(path)
-        try:
-            strings[lang] = _flatten(load_yaml(Path(path).read_text(encoding="utf-8-sig")))
-        except FileNotFoundError:
+        if not path.is_file():
             problems.append(Problem(shown, 1, "error",
                                     f"the language {lang} is configured but has no UI strings; "
                                     f"copy translations/{project.default_language}.yml to "
                                     f"{shown} and translate it"))
-        except Exception as exc:  # noqa: BLE001 - any parse failure becomes a clear problem
-            mark = getattr(exc, "problem_mark", None)
-            problems.append(Problem(shown, (mark.line + 1) if mark else 1, "error",
-                                    f"cannot read the UI strings ({getattr(exc, 'problem', exc)})"))
+            continue
+        loaded = read_yaml_file(path, shown)
+        if loaded.problem:
+            problems.append(loaded.problem)
+            continue
+        strings[lang] = _flatten(loaded.data)
     if problems:
         raise ContentError(problems)
     return UIStrings(project.default_language, strings)

@@ -88,7 +88,11 @@ class Policy:
         return Interval(self.review_days.get(kind, FAQ_REVIEW_DAYS), "type", kind)
 
     def due(self, reviewed: dt.date, interval: Interval) -> dt.date:
-        """The last day the review is on time (it turns overdue the day after)."""
+        """The last day the review is on time (it turns overdue the day after).
+
+        Cannot overflow: the schema refuses dates after 2099-12-31
+        (``LATEST_DATE``) and every interval is at most 3650 days.
+        """
         return reviewed + dt.timedelta(days=interval.days)
 
 

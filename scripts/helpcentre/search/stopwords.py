@@ -23,7 +23,7 @@ import yaml
 from ..content.problems import Problem
 from ..content.project import Project
 from .tokenize import analyze
-from .wordfile import read_list
+from .wordfile import read_file, read_list
 
 STOPWORDS_DIR = "stopwords"
 EXAMPLE = "- my"
@@ -38,7 +38,12 @@ def load_stopwords(project: Project, lang: str) -> tuple[list[str], list[Problem
     path = stopwords_path(project, lang)
     if not path.is_file():
         return [], []
-    return parse_stopwords(path.read_text(encoding="utf-8-sig"), project.display(path))
+    shown = project.display(path)
+    problems: list[Problem] = []
+    text = read_file(path, shown, problems)
+    if problems:
+        return [], problems
+    return parse_stopwords(text, shown)
 
 
 def parse_stopwords(text: str, shown: str) -> tuple[list[str], list[Problem]]:

@@ -27,7 +27,7 @@ import yaml
 
 from ..content.problems import Problem
 from ..content.project import Project
-from .wordfile import read_list
+from .wordfile import read_file, read_list
 
 SYNONYMS_DIR = "synonyms"
 EXAMPLE = "- [提币, 提现, 出金, withdraw]"
@@ -49,7 +49,12 @@ def load_synonyms(project: Project, lang: str) -> tuple[Synonyms, list[Problem]]
     path = synonyms_path(project, lang)
     if not path.is_file():
         return Synonyms(), []
-    return parse_synonyms(path.read_text(encoding="utf-8-sig"), project.display(path))
+    shown = project.display(path)
+    problems: list[Problem] = []
+    text = read_file(path, shown, problems)
+    if problems:
+        return Synonyms(), problems
+    return parse_synonyms(text, shown)
 
 
 def parse_synonyms(text: str, shown: str) -> tuple[Synonyms, list[Problem]]:

@@ -7,10 +7,20 @@ edited by writers, in pull requests, and checked by `helpcentre check`).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 
-from ..content.loader import SafeFrontMatterLoader
+from ..content.loader import parse_yaml_text, read_text_file
 from ..content.problems import Problem
+
+
+def read_file(path: Path, shown: str, problems: list[Problem]) -> str:
+    """The file's text ("" when it cannot be used: not UTF-8, unreadable; that goes to ``problems``)."""
+    text, problem = read_text_file(path, shown)
+    if problem:
+        problems.append(problem)
+    return text or ""
 
 
 def read_list(text: str, shown: str, *, entry: str, example: str,
@@ -19,17 +29,11 @@ def read_list(text: str, shown: str, *, entry: str, example: str,
 
     ``entry`` names one entry for the messages ("group", "word").
     """
-    loader = SafeFrontMatterLoader(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problems.append(Problem(shown, (mark.line + 1) if mark else 1, "error",
-                                f"not valid YAML ({getattr(exc, 'problem', exc)}); write one {entry} "
-                                f"per line, like `{example}`"))
+    loaded = parse_yaml_text(text, shown, hint=f"; write one {entry} per line, like `{example}`")
+    if loaded.problem:
+        problems.append(loaded.problem)
         return []
-    finally:
-        loader.dispose()
+    node = loaded.node
     if node is None:
         return []
     if not isinstance(node, yaml.SequenceNode):

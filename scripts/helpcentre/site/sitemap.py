@@ -8,7 +8,7 @@ as `xhtml:link` alternates only the languages the page exists in.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 from ..content.corpus import Corpus
 from . import paths
@@ -53,7 +53,9 @@ def render(corpus: Corpus) -> str:
 
     lines = [HEADER]
     for url, alternates in entries(corpus):
-        lines.append(f"<url><loc>{absolute(url)}</loc>")
+        # Every value is escaped, whatever the loader lets through: an `&` in
+        # a page address once made the whole sitemap malformed.
+        lines.append(f"<url><loc>{escape(absolute(url))}</loc>")
         for lang, alt in alternates:
             lines.append(f'<xhtml:link rel="alternate" hreflang={quoteattr(lang)} '
                          f"href={quoteattr(absolute(alt))}/>")
