@@ -40,7 +40,7 @@ EVIL_FAQ = f"""\
     reviewed: 2026-11-01
     owner: "@kestrel/security"
     ---
-    Body with **bold** and a [link](https://example.com/).
+    Body with **bold** and a [link](https://kestrel.example/).
     """
 LONG_GUIDE = """\
     ---
@@ -66,10 +66,32 @@ LONG_GUIDE = """\
 
     1. A second list, not steps.
     """
+SENTENCE = "Withdrawals to a new address wait a day while we check them. "  # 61 characters
+BIG_FAQ = f"""\
+    ---
+    title: Why is my withdrawal on hold?
+    summary: New addresses are held for 24 hours.
+    type: faq
+    reviewed: 2026-11-04
+    owner: "@kestrel/payments"
+    ---
+    ## Why
+
+    ```
+    a code block, blank line inside
+
+    still code
+    ```
+
+    {SENTENCE * 10}
+
+    {"A later paragraph the answer leaves out. " * 500}
+    """
 ARTICLES = {**SAMPLE_ARTICLES,
             "en/account/find-uid.md": GUIDE_WITHOUT_STEPS,
             "en/security/evil.md": EVIL_FAQ,
-            "en/security/reset-2fa.md": LONG_GUIDE}
+            "en/security/reset-2fa.md": LONG_GUIDE,
+            "en/deposits-withdrawals/withdrawal-on-hold.md": BIG_FAQ}
 
 
 def corpus_of(make_site: Any) -> Corpus:
@@ -92,8 +114,29 @@ def test_faq_is_an_faqpage_with_one_question(make_site: Any) -> None:
             "@type": "Question", "name": "My deposit has not arrived",
             "acceptedAnswer": {"@type": "Answer", "text": (
                 "Check the confirmations and the TxID before contacting us. "
-                "Deposits are credited after the network confirms them. "
-                "See also the 2FA guide.")}}]}
+                "Deposits are credited after the network confirms them.")}}]}
+
+
+def test_faq_answer_is_the_summary_and_the_start_of_the_first_paragraph(make_site: Any) -> None:
+    """A big article's JSON-LD stays small: headings and code are passed over, later
+    paragraphs left out, and the first paragraph cut at a space before ANSWER_EXCERPT."""
+    answer = ld(corpus_of(make_site), "withdrawal-on-hold")["mainEntity"][0]["acceptedAnswer"]["text"]
+    kept = SENTENCE * 4 + "Withdrawals to a new address wait a day while we check"  # 298 characters
+    assert answer == "New addresses are held for 24 hours. " + kept + "…"
+    assert len(kept) + len("…") <= jsonld.ANSWER_EXCERPT == 300
+
+
+def test_excerpt_cuts_at_a_space_or_at_the_limit() -> None:
+    assert jsonld.excerpt("short") == "short"
+    assert jsonld.excerpt("a" * 300) == "a" * 300
+    assert jsonld.excerpt("a" * 301) == "a" * 299 + "…"  # no space to cut at (Chinese, say)
+    assert jsonld.excerpt("word, " * 60, limit=20) == "word, word, word…"
+
+
+def test_first_paragraph_skips_headings_and_code() -> None:
+    body = "# Title\n\n```\ncode\n\nmore code\n```\n\nFirst **real**\nparagraph.\n\nSecond."
+    assert jsonld.first_paragraph(body) == "First real paragraph."
+    assert jsonld.first_paragraph("## Only a heading\n") == ""
 
 
 def test_translated_faq_is_in_its_own_language(make_site: Any) -> None:
@@ -101,7 +144,7 @@ def test_translated_faq_is_in_its_own_language(make_site: Any) -> None:
     assert data["inLanguage"] == "zh"
     assert data["mainEntity"][0]["name"] == "充值未到账"
     assert data["mainEntity"][0]["acceptedAnswer"]["text"] == (
-        "联系我们之前，请先检查确认数和交易哈希。 网络确认后，充值会自动入账。 另见 2FA 指南。")
+        "联系我们之前，请先检查确认数和交易哈希。 网络确认后，充值会自动入账。")
 
 
 def test_fallback_page_describes_the_english_text(make_site: Any) -> None:

@@ -248,6 +248,22 @@
   var MAX_EXPANSIONS = 50
   var MIN_PREFIX = 2
   var SCORE_DIGITS = 1e6
+  var MAX_QUERY_LENGTH = 200  // query.py says why
+
+  // Code points, as Python counts them: a query of emoji is cut where Python cuts it.
+  function shorten(query) {
+    if (query.length <= MAX_QUERY_LENGTH)  // UTF-16 units: never fewer than code points
+      return query
+    var out = ""
+    var count = 0
+    for (var ch of query) {
+      if (count === MAX_QUERY_LENGTH)
+        break
+      out += ch
+      count += 1
+    }
+    return out
+  }
 
   function qterm(term, prefix) {
     return { term: term, prefix: prefix }
@@ -306,6 +322,7 @@
   }
 
   function clauses(query, groups, stopwords, oneway) {
+    query = shorten(query)
     var us = units(analyze(query), isPrefixQuery(query))
     var out = []
     var i = 0
@@ -663,6 +680,8 @@
     charClass: charClass,
     normalize: normalize,
     clauses: clauses,
+    shorten: shorten,
+    MAX_QUERY_LENGTH: MAX_QUERY_LENGTH,
     SearchIndex: SearchIndex
   }
   root.hcSearch = api

@@ -40,6 +40,30 @@ N processes and merges them; ``--jobs 1`` is the classic single-process build,
 with i18n's quadratic search de-duplication swapped for the linear equivalent.
 In CI, one runner per language runs ``--lang X`` and a last job runs
 ``--merge`` on the downloaded folders (.github/workflows/split-build.yml).
+
+Never a half-written or missing site (issue: robust builds):
+- one build at a time per site folder: a lock file next to it
+  (``build/.site.lock``, the ``filelock`` package). A second build *waits*,
+  saying so, rather than failing: the lock is an OS lock (flock), released
+  by the kernel when its holder exits or is killed, so waiting never hangs
+  on a dead build, and the build that waits then builds from the newest
+  sources, which is what whoever started it wants. Ctrl+C stops the wait.
+  The lock file is removed while still held (filelock retries on a removed
+  file), so no lock file is left beside the site;
+- the staging folder is removed on every way out (``finally``); a build that
+  was killed (SIGKILL, power cut) leaves ``.site.staging-PID`` or
+  ``.site.old-PID``; the next build removes those whose PID is no live
+  process (on Windows, where no PID can be probed safely, it keeps them);
+- the swap is two renames: build/site -> .site.old-PID, staging ->
+  build/site. If the second fails, the first is undone. Between the two
+  (microseconds) no build/site exists; if the build is killed right there,
+  the next build finds no build/site beside a dead build's .site.old-PID
+  and puts it back before anything else. (Swapping two folders in one step
+  needs Linux's renameat2, which Python does not offer; a symlink would
+  change what deploy scripts copy.)
+- any failure prints what went wrong in one line, then "the previous site
+  was left as it was", and exits 1. An unexpected error (a bug) is one line
+  too; ``--debug`` adds the Python traceback for developers.
 """
 
 from __future__ import annotations
@@ -49,12 +73,15 @@ import gzip
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterable
+import traceback
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -67,10 +94,19 @@ SEARCH_INDEX = "search/search_index.json"  # Material's, one file for every lang
 ERROR_PAGE = "404.html"
 # The i18n version whose search de-duplication dedupe_search_entries reproduces.
 I18N_DEDUPE_VERSION = "1.3.1"
+UNEXPECTED_SHOWN = 200  # characters of an unexpected error's message shown (one line, not a page)
 
 
 class MergeError(Exception):
     """Parts that do not make one site; the message says which and why."""
+
+
+class SwapError(Exception):
+    """The new site could not be put in place; ``after`` says where the previous one is."""
+
+    def __init__(self, message: str, after: str = "the previous site was left as it was"):
+        super().__init__(message)
+        self.after = after
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -87,6 +123,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              f"{os.cpu_count()} here); 1 builds them one after another in one process")
     parser.add_argument("--merge", nargs="+", type=Path, metavar="PART",
                         help="join folders written by --lang builds (one per language) into the site")
+    parser.add_argument("--debug", action="store_true",
+                        help="on an unexpected error, also print the Python traceback (for developers; "
+                             "without it the error is one line)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -97,8 +136,29 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--jobs must be 1 or more, found {args.jobs}")
     if args.merge and args.lang:
         raise UsageError("--merge joins finished parts; it cannot be combined with --lang")
-    config_file = str(args.root / "mkdocs.yml")
     common.project(args)  # a clear message when --root has no mkdocs.yml
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        return _run(args, day.isoformat())
+    except UsageError:
+        raise
+    except (MkDocsException, MergeError) as exc:  # messages written for the writer
+        return _failed(str(exc))
+    except SwapError as exc:
+        return _failed(str(exc), exc.after)
+    except KeyboardInterrupt:
+        print("helpcentre build: stopped; the previous site was left as it was", file=sys.stderr)
+        raise
+    except Exception as exc:  # noqa: BLE001 - a bug: one clear line, the traceback only on --debug
+        if args.debug:
+            traceback.print_exc()
+        return _failed(unexpected(exc) + ("" if args.debug else "; run the build again with --debug "
+                                          "and send what it prints to the developers"))
+
+
+def _run(args: argparse.Namespace, day: str) -> int:
+    config_file = str(args.root / "mkdocs.yml")
     started = time.monotonic()
     if args.merge:
         final = _final_dir(args, config_file)
@@ -111,10 +171,24 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs == 1:
         code = _swap_in(final, lambda staging: _build_all(config_file, args.strict, staging))
     else:
-        code = _swap_in(final, lambda staging: _build_parallel(args, day.isoformat(), staging))
-    if code == 0:
-        print(f"helpcentre build: built in {time.monotonic() - started:.1f} s")
+        code = _swap_in(final, lambda staging: _build_parallel(args, day, staging))
+    print(f"helpcentre build: built in {time.monotonic() - started:.1f} s")
     return code
+
+
+def _failed(message: str, after: str = "the previous site was left as it was") -> int:
+    print(f"helpcentre build: failed: {message}", file=sys.stderr)
+    print(f"helpcentre build: {after}", file=sys.stderr)
+    return 1
+
+
+def unexpected(exc: BaseException) -> str:
+    """An unexpected error in one line: its kind and the start of its message."""
+    text = " ".join(str(exc).split())
+    if len(text) > UNEXPECTED_SHOWN:
+        text = text[:UNEXPECTED_SHOWN - 1] + "…"
+    kind = type(exc).__name__
+    return f"unexpected error ({kind}: {text})" if text else f"unexpected error ({kind})"
 
 
 def _final_dir(args: argparse.Namespace, config_file: str) -> Path:
@@ -126,26 +200,113 @@ def _final_dir(args: argparse.Namespace, config_file: str) -> Path:
 
 
 def _swap_in(final: Path, write: Any) -> int:
-    """Run ``write(staging)``; on success the staging folder replaces ``final``."""
-    from mkdocs.exceptions import MkDocsException
+    """Run ``write(staging)``; on success the staging folder replaces ``final``.
 
-    staging = final.with_name(f".{final.name}.staging-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
-        write(staging)
-    except (MkDocsException, MergeError) as exc:
-        print(f"helpcentre build: failed: {exc}", file=sys.stderr)
-        print("helpcentre build: the previous site was left as it was", file=sys.stderr)
-        shutil.rmtree(staging, ignore_errors=True)
-        return 1
-    old = final.with_name(f".{final.name}.old-{os.getpid()}")
+    Any exception propagates (``run`` reports it); the staging folder is gone
+    whatever happens, and ``final`` is the previous site unless the swap ended.
+    """
     final.parent.mkdir(parents=True, exist_ok=True)
-    if final.exists():
-        final.rename(old)
-    staging.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
+    with _locked(final):
+        remove_stale(final)
+        staging = final.with_name(f".{final.name}.staging-{os.getpid()}")
+        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            write(staging)
+            _replace(final, staging, final.with_name(f".{final.name}.old-{os.getpid()}"))
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     print(f"helpcentre build: site written to {final}")
     return 0
+
+
+def _replace(final: Path, staging: Path, old: Path) -> None:
+    """Two renames; a failure of the second puts the previous site back."""
+    had_site = final.exists()
+    if had_site:
+        try:
+            final.rename(old)
+        except OSError as exc:
+            raise SwapError(f"could not move the previous site aside to put the new one in place: "
+                            f"{exc}") from exc
+    try:
+        staging.rename(final)
+    except OSError as exc:
+        if had_site:
+            try:
+                old.rename(final)
+            except OSError:
+                raise SwapError(
+                    f"could not put the new site in place ({exc}), nor the previous one back",
+                    f"the previous site is in {old}; rename it to {final.name} (the next build "
+                    "does that for you)") from exc
+        raise SwapError(f"could not put the new site in place: {exc}") from exc
+    shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def _locked(final: Path) -> Iterator[None]:
+    """One build at a time into ``final``; a second one waits (see the module docstring)."""
+    from filelock import FileLock, Timeout
+
+    path = final.with_name(f".{final.name}.lock")
+    lock = FileLock(path)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        print(f"helpcentre build: another build is writing {final}; waiting for it to finish "
+              "(press Ctrl+C to stop waiting)", file=sys.stderr, flush=True)
+        lock.acquire()
+    try:
+        yield
+    finally:
+        # Removed while held: a build waiting on this file notices and locks a new one.
+        path.unlink(missing_ok=True)
+        lock.release()
+
+
+def _alive(pid: int) -> bool:
+    if os.name == "nt":
+        return True  # os.kill(pid, 0) would send Ctrl+C there: never remove, never kill
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    except OSError:
+        return False
+    return True
+
+
+def remove_stale(final: Path) -> None:
+    """Remove what killed builds left beside ``final``; put a lost previous site back.
+
+    Called under the lock, so no other build of ``final`` is running; a
+    folder whose PID is alive may still belong to a build that takes no lock
+    (an older helpcentre), so it is kept. A reused PID keeps a folder until
+    a later build; nothing worse.
+    """
+    pattern = re.compile(rf"\.{re.escape(final.name)}\.(staging|old)-(\d+)(-parts)?")
+    olds = []
+    for path in sorted(final.parent.iterdir()):
+        match = pattern.fullmatch(path.name)
+        if not match:
+            continue
+        pid = int(match.group(2))
+        if pid != os.getpid() and _alive(pid):
+            continue
+        if match.group(1) == "old" and not match.group(3) and path.is_dir():
+            olds.append(path)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+    # Newest first: the site an interrupted swap moved aside last.
+    for path in sorted(olds, key=lambda p: p.stat().st_ctime, reverse=True):
+        if not final.exists():
+            path.rename(final)
+            print(f"helpcentre build: put back the previous site from {path.name}, where a build "
+                  "that was stopped while swapping left it", file=sys.stderr)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 # -- building ----------------------------------------------------------------------
@@ -228,6 +389,7 @@ def _build_parallel(args: argparse.Namespace, day: str, staging: Path) -> None:
         started = time.monotonic()
         cmd = [sys.executable, "-c", entry, "build", "--root", str(args.root), "--today", day,
                "--lang", lang, "--site-dir", str(parts_dir / lang)] + (["--strict"] * args.strict)
+        cmd += ["--debug"] * args.debug
         done = subprocess.run(cmd, capture_output=True, text=True, check=False)
         print(f"helpcentre build: {lang} built in {time.monotonic() - started:.1f} s", flush=True)
         return lang, done.returncode, done.stdout + done.stderr

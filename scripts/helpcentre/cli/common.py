@@ -30,7 +30,7 @@ def today(args: argparse.Namespace) -> dt.date:
     try:
         return resolve_today(getattr(args, "today", None))
     except BadToday as exc:
-        raise UsageError(f"--today: {exc}") from None
+        raise UsageError(str(exc) if exc.from_env else f"--today: {exc}") from None
 
 
 def project(args: argparse.Namespace) -> Project:

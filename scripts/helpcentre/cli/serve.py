@@ -17,15 +17,24 @@ stays quick on a large site:
   deleted file, registries, UI strings, templates, mkdocs.yml) rebuilds the
   language in full, because it can change other pages. The language's search
   index is refreshed by full rebuilds only.
+
+The port is checked before anything is built: a port outside 1-65535 is a
+usage error (exit 2); a port another program holds is a one-line message
+naming it and a free one to pass to ``--port`` (exit 1), never a traceback.
+Without ``--lang`` the check is a test bind just before handing over to
+``mkdocs serve``; in the instant between the two another program could take
+the port, and mkdocs would then print its own error.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import logging
 import os
 import shutil
+import socket
 import sys
 import tempfile
 import time
@@ -37,12 +46,57 @@ from . import UsageError, common
 
 log = logging.getLogger("mkdocs.helpcentre.serve")
 FRONT_MATTER_FENCE = "---"
+HOST = "127.0.0.1"  # never anything else: a preview shows unpublished articles
+DEFAULT_PORT = 8000
+MAX_PORT = 65535
+FREE_PORT_TRIES = 20  # ports after the one asked for, tried to suggest a free one
+
+
+def port_number(text: str) -> int:
+    """argparse type for --port: a TCP port, 1 to 65535 (0 would pick a random one)."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 1 <= port <= MAX_PORT:
+        raise argparse.ArgumentTypeError(f"expected a port number from 1 to {MAX_PORT}, like "
+                                         f"--port {DEFAULT_PORT}; found {text}")
+    return port
+
+
+def port_problem(port: int) -> str | None:
+    """Why the preview cannot listen on ``port`` (a sentence for the writer), or None."""
+    error = _bind_error(port)
+    if error is None:
+        return None
+    if error.errno == errno.EADDRINUSE:
+        free = next((p for p in range(port + 1, min(port + FREE_PORT_TRIES, MAX_PORT) + 1)
+                     if _bind_error(p) is None), None)
+        hint = f"--port {free}" if free else "another --port"
+        return (f"port {port} is already in use on {HOST} (another preview or program is using "
+                f"it); stop that program, or choose another port with {hint}")
+    if error.errno == errno.EACCES:
+        return (f"not allowed to use port {port} on {HOST} (ports below 1024 need administrator "
+                f"rights); choose another port, like --port {DEFAULT_PORT}")
+    return f"cannot use port {port} on {HOST} ({error.strerror}); choose another port with --port"
+
+
+def _bind_error(port: int) -> OSError | None:
+    # SO_REUSEADDR as the preview server sets it, so a port left in TIME_WAIT counts as free.
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((HOST, port))
+        except OSError as exc:
+            return exc
+    return None
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     common.add_root(parser)
     common.add_today(parser)
-    parser.add_argument("--port", type=int, default=8000, help="default: 8000")
+    parser.add_argument("--port", type=port_number, default=DEFAULT_PORT,
+                        help=f"the port to serve on, 1 to {MAX_PORT} (default: {DEFAULT_PORT})")
     parser.add_argument("--lang", metavar="CODE",
                         help="preview only this language; an edit to an article shows in about a second")
 
@@ -52,9 +106,13 @@ def run(args: argparse.Namespace) -> int:
     os.environ.update(HELPCENTRE_TODAY=day.isoformat(), NO_MKDOCS_2_WARNING="1")
     config_file = str(args.root / "mkdocs.yml")
     common.project(args)
+    problem = port_problem(args.port)
+    if problem:
+        print(f"helpcentre serve: {problem}", file=sys.stderr)
+        return 1
     if args.lang is None:
         argv = [sys.executable, "-m", "mkdocs", "serve", "--livereload",
-                "-f", config_file, "-a", f"127.0.0.1:{args.port}"]
+                "-f", config_file, "-a", f"{HOST}:{args.port}"]
         os.execv(sys.executable, argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-8s-  %(message)s")
     return _serve_one_language(args.root, config_file, args.lang, args.port)
@@ -215,7 +273,7 @@ def _serve_one_language(root: Path, config_file: str, lang: str, port: int) -> i
     if lang not in order:
         raise UsageError(f"--lang {lang}: not a language this site builds; mkdocs.yml lists "
                          f"{', '.join(order)}")
-    host = "127.0.0.1"
+    host = HOST
     mount_path = "/"
     site_dir = tempfile.mkdtemp(prefix="helpcentre-serve-")
     watched = [Path(config.docs_dir), Path(config_file), root / "translations"]
@@ -240,6 +298,12 @@ def _serve_one_language(root: Path, config_file: str, lang: str, port: int) -> i
             server.serve()
         except KeyboardInterrupt:
             log.info("Shutting down...")
+        except OSError as exc:
+            if exc.errno not in (errno.EADDRINUSE, errno.EACCES):
+                raise
+            # Taken while the language was building (checked free before).
+            print(f"helpcentre serve: {port_problem(port) or exc}", file=sys.stderr)
+            return 1
         finally:
             server.shutdown()
     finally:

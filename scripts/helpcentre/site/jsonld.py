@@ -1,7 +1,9 @@
 """schema.org JSON-LD for article pages, so search engines can show them richly.
 
 - an FAQ article is an ``FAQPage`` with one ``Question`` (the title) whose
-  ``acceptedAnswer`` is the summary followed by the body, as plain text;
+  ``acceptedAnswer`` is the summary followed by the body's first paragraph,
+  cut to ANSWER_EXCERPT characters, as plain text. Not the whole body: the
+  page already holds it, and a long article's JSON-LD doubled its size;
 - a guide is a ``HowTo`` whose steps are the items of its first numbered
   list, or an ``Article`` when it has none;
 - a notice is an ``Article`` that ``expires`` on its end day.
@@ -21,6 +23,12 @@ from ..content.corpus import Article, Corpus
 from ..search.text import plain_text
 
 CONTEXT = "https://schema.org"
+# Characters of the first paragraph kept in an FAQ answer. Search engines show
+# about 160 characters of an answer; 300 leaves room for a second sentence in
+# languages that need more characters, and keeps the block under ~1 KB.
+ANSWER_EXCERPT = 300
+ELLIPSIS = "…"
+FENCE = ("```", "~~~")
 # The first ordered list: "1. text" or "1) text" lines, allowing indented
 # continuation lines and blank lines between items (a loose list).
 ORDERED_ITEM_RE = re.compile(r"^ {0,3}\d{1,9}[.)][ \t]+(.*)$")
@@ -40,6 +48,41 @@ def plain(markdown: str, exchange_name: str = "") -> str:
     would read as run-on sentences in an answer.
     """
     return " ".join(EMPHASIS_RE.sub("", plain_text(markdown, exchange_name).body).split())
+
+
+def first_paragraph(markdown: str, exchange_name: str = "") -> str:
+    """The first paragraph of the body with words in it, as one line of plain text.
+
+    Headings (which ``plain`` drops) and fenced code are passed over.
+    """
+    block: list[str] = []
+    in_code = False
+    for line in [*markdown.splitlines(), ""]:
+        if line.lstrip().startswith(FENCE):
+            in_code = not in_code
+            block = []
+            continue
+        if in_code:
+            continue
+        if line.strip():
+            block.append(line)
+            continue
+        text = plain("\n".join(block), exchange_name)
+        if text:
+            return text
+        block = []
+    return ""
+
+
+def excerpt(text: str, limit: int = ANSWER_EXCERPT) -> str:
+    """``text`` cut to ``limit`` characters, at a space when one is in the second half."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - len(ELLIPSIS)]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + ELLIPSIS
 
 
 def first_ordered_list(markdown: str) -> list[str]:
@@ -77,7 +120,8 @@ def for_article(corpus: Corpus, source: Article, lang: str, url: str) -> dict[st
     if meta.reviewed:
         common["dateModified"] = meta.reviewed.isoformat()
     if meta.type == "faq":
-        answer = " ".join(part for part in (summary, plain(shown.body, exchange)) if part)
+        answer = " ".join(part for part in (summary, excerpt(first_paragraph(shown.body, exchange)))
+                          if part)
         return {"@context": CONTEXT, "@type": "FAQPage", "name": title, **common,
                 "mainEntity": [{"@type": "Question", "name": title,
                                 "acceptedAnswer": {"@type": "Answer", "text": answer}}]}
