@@ -12,7 +12,6 @@ where the same markup is put back after the build, as if the gate had a hole.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest

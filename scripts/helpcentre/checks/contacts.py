@@ -35,9 +35,10 @@ EMAIL_RE = re.compile(rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@{_LABEL}(?:\.{_L
 # "[at]", "(at)", "{at}", " at " inside brackets only: a bare " at " is English.
 AT_RE = re.compile(r"\s*[\[({]\s*at\s*[\])}]\s*", re.IGNORECASE)
 DOT_RE = re.compile(r"\s*[\[({]\s*dot\s*[\])}]\s*", re.IGNORECASE)
+SPELLED_RE = re.compile(r"[\[({]\s*(?:at|dot)\s*[\])}]", re.IGNORECASE)
 # A host, and the path after it when there is one ("t.me/someone": the path
 # decides whether a social account is ours).
-DOMAIN_RE = re.compile(rf"(?<![{_HOST}.@/])((?:{_LABEL}\.)+{_LABEL})(?![{_HOST}]|\.[{_HOST}])(/[^\s<>\"'`)\]]*)?")
+DOMAIN_RE = re.compile(rf"(?<![{_HOST}.@])((?:{_LABEL}\.)+{_LABEL})(?![{_HOST}]|\.[{_HOST}])(/[^\s<>\"'`)\]]*)?")
 # "https://..." written out as text: readers copy it even where it is no link.
 URL_RE = re.compile(r"(?<![A-Za-z0-9+.-])[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>\"'`]+")
 TRAILING = ".,;:!?)]}"  # punctuation that ends a sentence rather than a URL
@@ -71,6 +72,8 @@ class Contact:
 
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
+    if not SPELLED_RE.search(text):  # the usual case: the two replacements below cost more
+        return text
     text = AT_RE.sub("@", text)
     return DOT_RE.sub(".", text)
 
@@ -144,8 +147,7 @@ def _handle(handle: str, policy: UrlPolicy) -> str | None:
 
 
 def _phones(text: str, policy: UrlPolicy, lang: str) -> Iterator[str]:
-    regions = {LANGUAGE_REGIONS.get(lang, "US")}
-    regions |= {phonenumbers.region_code_for_number(phonenumbers.parse(n)) for n in policy.phones}
+    regions = {LANGUAGE_REGIONS.get(lang, "US"), *policy.phone_regions}
     seen: set[str] = set()
     for run in DIGITS_RE.finditer(text):
         chunk = run.group(0)

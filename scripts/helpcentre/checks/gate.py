@@ -30,7 +30,7 @@ from selectolax.lexbor import LexborNode as Node
 from ..content.corpus import Article
 from ..content.problems import Problem
 from . import contacts
-from .sanitize import TAGS, sanitize
+from .sanitize import ATTRIBUTES, CLASSES, TAGS, sanitize
 from .urls import UrlPolicy
 
 # Attributes through which an element loads or navigates to a URL (HTML, SVG
@@ -42,6 +42,10 @@ URL_ATTRIBUTES = frozenset({
 })
 # Elements the parser adds around a fragment; not the writer's.
 _WRAPPERS = frozenset({"html", "head", "body", "-text", "-comment", "_text", "_comment"})
+_URL_SELECTOR = ", ".join([*(f"[{a.replace(':', chr(92) + ':')}]" for a in sorted(URL_ATTRIBUTES)),
+                           "meta[http-equiv]"])
+_PAGE_ATTRIBUTES = URL_ATTRIBUTES | {"content"}  # content: a <meta> refresh's target
+_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
 _REFRESH_URL = re.compile(r"""^\s*\d*\s*[;,]?\s*(?:url\s*=\s*)?["']?([^"']*)""", re.IGNORECASE)
 FRONT_MATTER_TEXT = ("title", "summary", "keywords")
 
@@ -65,24 +69,62 @@ def _urls(name: str, value: str) -> Iterator[str]:
         yield value
 
 
-def markup_findings(html: str, policy: UrlPolicy, base: str, *,
-                    allowed_tags: frozenset[str] | None = None) -> list[Finding]:
-    """Elements, event handlers and URLs in ``html`` that a reader must not get.
+def markup_findings(html: str, policy: UrlPolicy, base: str) -> list[Finding]:
+    """Elements, attributes and URLs in an article's HTML that a reader must not get.
 
-    ``allowed_tags`` is the article allowlist; whole pages (the theme's own
-    ``<script>`` and ``<link>`` included) are read with None.
+    Everything outside the sanitizer's allowlist is named, so ``check`` says what
+    the build would remove instead of the build changing an article silently.
     """
     findings: list[Finding] = []
     tree = HTMLParser(html)
     for node in tree.root.traverse(include_text=False) if tree.root else ():
         tag = node.tag
-        if allowed_tags is not None and tag not in allowed_tags and tag not in _WRAPPERS:
+        if tag in _WRAPPERS:
+            continue
+        if tag not in TAGS:
             findings.append(Finding(
                 f"`<{tag}>` is not allowed in articles (it was removed from the page); articles may "
                 "use Markdown and simple formatting only, never scripts, styles, frames, forms or "
                 "page settings", (f"<{tag}",)))
         for name, value in node.attributes.items():
-            findings.extend(_attribute(node, name.lower(), value or "", policy, base))
+            name = name.lower()
+            found = list(_attribute(node, name, value or "", policy, base))
+            if not found and tag in TAGS:
+                found = _not_allowed(tag, name, value or "")
+            findings.extend(found)
+    return findings
+
+
+def _not_allowed(tag: str, name: str, value: str) -> list[Finding]:
+    if name in ATTRIBUTES.get(tag, ()):
+        return []
+    if name == "class" and tag in CLASSES:
+        extra = sorted(set(value.split()) - CLASSES[tag])
+        if not extra:
+            return []
+        return [Finding(f'class "{" ".join(extra)}" on `<{tag}>` is not allowed in articles (it was removed '
+                        "from the page); only admonition boxes (`!!! note`) are styled", (extra[0],))]
+    return [Finding(f"`{name}` on `<{tag}>` is not allowed in articles (it was removed from the page); "
+                    "articles may not set styles, ids or other attributes of their own", (name,))]
+
+
+def page_markup_findings(html: str, policy: UrlPolicy, base: str) -> list[Finding]:
+    """URLs, refreshes and event handlers in a whole page (the theme's own markup included).
+
+    The lexbor engine selects the few elements that carry a URL, so a page of
+    a thousand elements is not walked in Python.
+    """
+    tree = HTMLParser(html)
+    nodes = tree.css(_URL_SELECTOR)
+    handlers = bool(_HANDLER.search(html))
+    if handlers:  # rare: only then is every element and attribute read
+        nodes = list(tree.root.traverse(include_text=False)) if tree.root else []
+    findings: list[Finding] = []
+    for node in nodes:
+        attributes = node.attributes
+        names = attributes.keys() if handlers else attributes.keys() & _PAGE_ATTRIBUTES
+        for name in names:
+            findings.extend(_attribute(node, name.lower(), attributes[name] or "", policy, base))
     return findings
 
 
@@ -116,12 +158,16 @@ def visible_text(html: str) -> str:
 
     Scripts and styles are left out (the theme's own; articles have none left).
     """
+    return "\n".join(_texts(html))
+
+
+def _texts(html: str) -> list[str]:
     tree = HTMLParser(html)
     tree.strip_tags(["script", "style", "template", "noscript"])
-    parts = [tree.root.text(separator="\n") if tree.root else ""]
+    parts = tree.root.text(separator="\x00").split("\x00") if tree.root else []
     for node in tree.css("[alt], [title], [aria-label]"):
         parts.extend(v for k, v in node.attributes.items() if k in ("alt", "title", "aria-label") and v)
-    return "\n".join(parts)
+    return [p for p in parts if p.strip()]
 
 
 def text_findings(text: str, policy: UrlPolicy, lang: str) -> list[Finding]:
@@ -130,15 +176,33 @@ def text_findings(text: str, policy: UrlPolicy, lang: str) -> list[Finding]:
 
 def gate_fragment(html: str, policy: UrlPolicy, base: str, lang: str) -> tuple[str, list[Finding]]:
     """An article's HTML: the findings, and the HTML cut down to what is allowed."""
-    findings = markup_findings(html, policy, base, allowed_tags=TAGS)
+    findings = markup_findings(html, policy, base)
     clean, _ = sanitize(html, lambda tag, name, value: policy.verdict(value, base))
     findings += text_findings(visible_text(clean), policy, lang)
     return clean, findings
 
 
-def gate_page(html: str, policy: UrlPolicy, base: str, lang: str) -> list[Finding]:
-    """A whole page as written to the site (theme, generated content and all)."""
-    return [*markup_findings(html, policy, base), *text_findings(visible_text(html), policy, lang)]
+class PageGate:
+    """The gate over whole pages for one build.
+
+    Most of a page's words (menus, footer, topic names) repeat on every page;
+    each distinct piece of text is read for contact details once per build.
+    That kept the gate's share of a 12,000-page build small (see the closing
+    numbers in benchmarks/results).
+    """
+
+    def __init__(self, policy: UrlPolicy):
+        self.policy = policy
+        self._seen: dict[tuple[str, str], list[Finding]] = {}
+
+    def findings(self, html: str, base: str, lang: str) -> list[Finding]:
+        found = page_markup_findings(html, self.policy, base)
+        for text in _texts(html):
+            key = (text, lang)
+            if key not in self._seen:
+                self._seen[key] = text_findings(text, self.policy, lang)
+            found.extend(self._seen[key])
+        return found
 
 
 def gate_article(html: str, article: Article, policy: UrlPolicy, base: str) -> tuple[str, list[Problem]]:

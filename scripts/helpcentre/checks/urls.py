@@ -16,6 +16,7 @@ the official social accounts in ``channels.yml`` by exact path, and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
@@ -27,6 +28,12 @@ from ..content.registry import Registry
 
 # The host relative links resolve to when a page has no site_url.
 FALLBACK_HOST = "help.invalid"
+# A path on our own site, recognised without parsing: no scheme before the first
+# "/", "?" or "#" (no colon at all), no "//" at the start, nothing a browser
+# would strip or read differently (spaces, controls, backslashes anywhere). Most links
+# on a page (the theme's assets and menus) are these; everything else is parsed.
+_PLAIN_RELATIVE = re.compile(r"^(?![/\\]{2})[A-Za-z0-9._~%!$&'()*+,;=@/?#-]*$")
+_ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^\\\s]*$")
 # RFC 2606 reserved domains: fine in examples ("name@example.com"), never real.
 EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
 
@@ -73,6 +80,10 @@ class UrlPolicy:
         self.social_hosts = {a.host for a in self.accounts}
         self.emails = {e.lower() for e in registry.emails()}
         self.phones = {n: p for p in registry.phones() if (n := e164(p))}
+        # Where our own numbers are: numbers written without "+country" are read as from there too.
+        self.phone_regions = frozenset(
+            r for n in self.phones if (r := phonenumbers.region_code_for_number(phonenumbers.parse(n))))
+        self._verdicts: dict[tuple[str, str], str | None] = {}  # a page repeats the theme's links
         listed = sorted(self.official - {FALLBACK_HOST})
         self.allowed_text = f"our sites ({', '.join(listed)})"
         if self.explorers:
@@ -99,7 +110,12 @@ class UrlPolicy:
 
     def verdict(self, url: str, base: str) -> str | None:
         """None when a reader may follow ``url`` from a page at ``base``; else why not."""
-        return _verdict(self, url, base)
+        if _PLAIN_RELATIVE.match(url):
+            return None  # "../x/", "assets/y.css", "/z": a path on our own site, whatever the base
+        key = (url, "" if _ABSOLUTE.match(url) else base)
+        if key not in self._verdicts:
+            self._verdicts[key] = _verdict(self, url, base)
+        return self._verdicts[key]
 
     def web(self, parsed: ada_url.URL, shown: str) -> str | None:
         host = _host(parsed.hostname)
@@ -165,7 +181,8 @@ def _parse(url: str, base: str) -> ada_url.URL | None:
 
 def _verdict(policy: UrlPolicy, url: str, base: str) -> str | None:
     parsed = _parse(url, base)
-    shown = url.strip()
+    # Shown in a one-line message: a newline or tab in the URL is written as \n, \t.
+    shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in url.strip())
     if parsed is None:
         return f'"{shown}" is not a valid web address; check it for typing mistakes'
     scheme = parsed.protocol

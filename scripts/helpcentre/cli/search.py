@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..search.index import INDEX_NAME, build_for_language
-from ..search.query import Hit, IndexFormatError, SearchIndex
+from ..search.query import MAX_QUERY_LENGTH, Hit, IndexFormatError, SearchIndex
 from ..site import paths
 from . import UsageError, common
 
@@ -44,6 +44,9 @@ def run(args: argparse.Namespace) -> int:
     if loaded is None:
         return 2
     index, lang = loaded
+    if len(args.query) > MAX_QUERY_LENGTH:  # stderr, so --json output stays valid
+        print(f"helpcentre search: the query is {len(args.query)} characters long; only its first "
+              f"{MAX_QUERY_LENGTH} were searched", file=sys.stderr)
     hits = index.search(args.query, args.limit)
     if args.json:
         print(json.dumps({"query": args.query, "lang": lang, "results": [as_json(h) for h in hits]},

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..content.loader import load_yaml
+from ..content.loader import load_yaml, read_text_file
 from ..content.problems import ContentError, Problem
 from ..content.project import Project
 from ..content.registry import Category, Registry
@@ -112,13 +112,12 @@ def load_policy(project: Project, registry: Registry) -> Policy:
 
 
 def _read(path: Path, shown: str) -> str:
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
+    if not path.exists():
         return ""
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ContentError([Problem(shown, 1, "error", f"cannot read the freshness settings "
-                                                       f"({exc})")]) from None
+    text, problem = read_text_file(path, shown)  # the one reader: not UTF-8 names its line
+    if problem is not None:
+        raise ContentError([problem])
+    return text or ""
 
 
 _KEYS = ("review_days", "warning_days", "translation_grace_days")

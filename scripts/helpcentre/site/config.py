@@ -7,7 +7,7 @@ from mkdocs.config import config_options as c
 
 
 class HelpCentreConfig(base.Config):
-    # YYYY-MM-DD; empty means $HELPCENTRE_TODAY, then the real date. Tests and
+    # YYYY-MM-DD; absent means $HELPCENTRE_TODAY, then the real date. Tests and
     # CI pin it so builds are reproducible.
     today = c.Optional(c.Type(str))
     # Fail `mkdocs build` on stale content (on in CI; off for local previews,

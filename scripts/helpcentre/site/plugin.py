@@ -21,7 +21,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..checks.gate import gate_article, gate_page
+from ..checks.gate import PageGate, gate_article
+from ..checks.ui import check as check_ui
 from ..checks.urls import UrlPolicy
 from ..cli.clock import BadToday, resolve_today
 from ..content.corpus import Corpus, load_corpus
@@ -100,7 +101,10 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
                               "again") from None
         corpus = load_corpus(project, registry, today=self.today)
         self.policy_urls = UrlPolicy(registry, project.site_url)
-        problems = [*corpus.problems, *file_problems(project)]
+        self.page_gate = PageGate(self.policy_urls)
+        # UI strings a page cannot be rendered with (a stray `{`) stop the build here, with
+        # check's message, rather than as a traceback half-way through the pages.
+        problems = [*corpus.problems, *file_problems(project), *check_ui(corpus, self.ui, self.today)]
         errors = [p for p in problems if p.severity == "error"]
         for problem in problems:
             (log.error if problem.severity == "error" else log.warning)(str(problem))
@@ -252,7 +256,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         """
         rest = output.replace(page.content, "") if page.content else output
         self._unsafe(f"{page.file.dest_uri}: error: {f.message}"
-                     for f in gate_page(rest, self.policy_urls, self._base(page), self.lang))
+                     for f in self.page_gate.findings(rest, self._base(page), self.lang))
         return csp.apply(output, page.content)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -261,7 +265,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
             return output_content
         base = self.policy_urls.base_for(template_name)
         self._unsafe(f"{template_name}: error: {f.message}"
-                     for f in gate_page(output_content, self.policy_urls, base, self.lang))
+                     for f in self.page_gate.findings(output_content, base, self.lang))
         return csp.apply(output_content, None)
 
     def _base(self, page: Page) -> str:
@@ -345,8 +349,8 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
             target = Path(config.site_dir) / DASHBOARD_PATH / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             page = csp.standalone(to_html(build_report(self.corpus, self.policy, self.today)))
-            self._unsafe(f"{DASHBOARD_PATH}/index.html: error: {f.message}" for f in gate_page(
-                page, self.policy_urls, self.policy_urls.base_for(DASHBOARD_PATH + "/"), self.lang))
+            self._unsafe(f"{DASHBOARD_PATH}/index.html: error: {f.message}" for f in self.page_gate.findings(
+                page, self.policy_urls.base_for(DASHBOARD_PATH + "/"), self.lang))
             target.write_text(page, encoding="utf-8")
 
     on_post_build = CombinedEvent(_write_extras, _refuse_unsafe)
