@@ -143,6 +143,30 @@ def test_merge_refuses_parts_that_disagree(builds: dict[str, Path], tmp_path: Pa
         "  sitemap.xml (en and ko differ)"]
 
 
+def test_merge_gates_what_the_parts_bring(builds: dict[str, Path], tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """A part built elsewhere (or changed after its build) cannot publish what the gate refuses."""
+    import shutil
+
+    parts = tmp_path / "parts"
+    shutil.copytree(builds["parts"], parts)
+    page = parts / "ja" / "ja" / "deposits-withdrawals" / "deposit-not-arrived" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("</article>", '<a href="//evil.example/claim">x</a></article>', 1),
+                    encoding="utf-8")
+    code = main(["build", "--root", str(builds["root"]), "--today", TODAY, "--merge",
+                 *[str(parts / lang) for lang in LANGS], "--site-dir", str(tmp_path / "site")])
+    assert code == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith('ja/deposits-withdrawals/deposit-not-arrived/index.html: error: links to '
+                             '"evil.example", which is not one of our websites.')
+    assert err[1:] == [
+        "helpcentre build: failed: the safety gate refused 1 thing(s) in the merged site (listed above); "
+        "run `helpcentre check` and build the parts again",
+        "helpcentre build: the previous site was left as it was"]
+    assert not (tmp_path / "site").exists()
+
+
 def _original_dedupe():  # noqa: ANN202 - i18n's own method, even after build.py swapped it
     method = ExtendedPlugin.reconfigure_search_duplicates
     return getattr(method, "__wrapped__", method)

@@ -131,6 +131,17 @@ def test_site_workflow_publishes_only_from_main() -> None:
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
 
 
+def test_every_workflow_that_deploys_runs_check_first() -> None:
+    """The safety gate is in every build, and `check` runs before any workflow builds to publish."""
+    site = workflow("site.yml")["jobs"]["check"]["steps"]
+    runs = [s.get("run", "") for s in site]
+    first_check = next(i for i, r in enumerate(runs) if r.startswith("helpcentre check"))
+    assert first_check < next(i for i, r in enumerate(runs) if r.startswith("helpcentre build"))
+    split = workflow("split-build.yml")["jobs"]
+    assert 'helpcentre check --today "$TODAY"' in steps_text(split["plan"])
+    assert split["build"]["needs"] == "plan" and "plan" in split["merge"]["needs"]
+
+
 def test_daily_workflow_checks_main_on_a_schedule() -> None:
     daily = workflow("daily.yml")
     assert [entry["cron"] for entry in daily["on"]["schedule"]] == ["23 5 * * *"]

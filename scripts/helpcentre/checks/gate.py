@@ -21,8 +21,9 @@ they mean in a browser. For an article it then:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
@@ -235,3 +236,20 @@ def _line(article: Article, needles: tuple[str, ...]) -> int:
             if folded in contacts.normalise(line).lower():
                 return article.body_line + number
     return article.body_line
+
+
+def gate_site(site: Path, policy: UrlPolicy, lang_of: Callable[[str], str]) -> list[str]:
+    """Every HTML page of a built site, as ``path: error: message`` lines.
+
+    For sites that were put together rather than built in one go (the merge
+    of per-language parts): what is published is judged again as a whole, so
+    a part built elsewhere cannot bring in what the gate would have refused.
+    """
+    gate = PageGate(policy)
+    found: list[str] = []
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        base = policy.base_for(rel.removesuffix("index.html"))
+        html = page.read_text(encoding="utf-8", errors="replace")
+        found += [f"{rel}: error: {f.message}" for f in gate.findings(html, base, lang_of(rel))]
+    return found

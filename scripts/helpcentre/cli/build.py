@@ -162,7 +162,7 @@ def _run(args: argparse.Namespace, day: str) -> int:
     started = time.monotonic()
     if args.merge:
         final = _final_dir(args, config_file)
-        return _swap_in(final, lambda staging: merge_parts(args.merge, staging, move=False))
+        return _swap_in(final, lambda staging: _merge_and_gate(args, staging))
     if args.lang:
         final = (args.site_dir or args.root / "build" / "parts" / args.lang).resolve()
         return _swap_in(final, lambda staging: _build_one(config_file, args.strict, staging,
@@ -427,6 +427,28 @@ def _same_file(a: Path, b: Path) -> bool:
         return True
     # gzip stores the build date in its header: compare what it holds.
     return a.suffix == ".gz" and gzip.decompress(a.read_bytes()) == gzip.decompress(b.read_bytes())
+
+
+def _merge_and_gate(args: argparse.Namespace, staging: Path) -> None:
+    """Merge the parts, then judge the merged site as a whole with the safety gate."""
+    from ..checks.gate import gate_site
+    from ..checks.urls import UrlPolicy
+    from ..content.registry import load_registry
+
+    merge_parts(args.merge, staging, move=False)
+    project = common.project(args)
+    codes = set(project.codes)
+
+    def lang_of(rel: str) -> str:
+        first = rel.split("/", 1)[0]
+        return first if first in codes else project.default_language
+
+    found = gate_site(staging, UrlPolicy(load_registry(project), project.site_url), lang_of)
+    for line in found:
+        print(line, file=sys.stderr)
+    if found:
+        raise MergeError(f"the safety gate refused {len(found)} thing(s) in the merged site (listed above); "
+                         "run `helpcentre check` and build the parts again")
 
 
 def merge_parts(parts: Iterable[Path], dest: Path, *, move: bool) -> None:
