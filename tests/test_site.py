@@ -189,6 +189,28 @@ def test_team_dashboard_is_written_when_enabled(make_site) -> None:
     assert '<meta name="robots" content="noindex' in dashboard
     assert "deposit-not-arrived" in dashboard
     assert "_team" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    # Its own policy: the one inline <style> by hash, nothing else at all.
+    policy = _csp_of(dashboard)
+    assert policy.startswith("default-src 'none'; style-src 'sha256-")
+    assert "object-src 'none'; base-uri 'none'; form-action 'none'" in policy
+    assert "script-src" not in policy
+
+
+def _csp_of(page: str) -> str:
+    from selectolax.lexbor import LexborHTMLParser
+
+    metas = LexborHTMLParser(page).css('meta[http-equiv="Content-Security-Policy"]')
+    assert len(metas) == 1
+    return metas[0].attributes["content"] or ""
+
+
+def test_every_page_and_the_404_page_carry_the_policy(built_sample: Path) -> None:
+    pages = sorted(built_sample.rglob("*.html"))
+    assert built_sample / "404.html" in pages
+    for page in pages:
+        policy = _csp_of(page.read_text(encoding="utf-8"))
+        assert "object-src 'none'; base-uri 'none'; form-action 'none'" in policy, page
+        assert "'hc-inline-script-hashes'" not in policy, page  # the hashes were filled in
 
 
 def test_team_dashboard_is_off_by_default(built_sample: Path) -> None:

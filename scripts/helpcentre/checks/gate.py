@@ -110,12 +110,13 @@ def _not_allowed(tag: str, name: str, value: str) -> list[Finding]:
 
 
 def page_markup_findings(html: str, policy: UrlPolicy, base: str) -> list[Finding]:
-    """URLs, refreshes and event handlers in a whole page (the theme's own markup included).
+    """URLs, refreshes and event handlers in a whole page (the theme's own markup included)."""
+    return _page_markup(HTMLParser(html), html, policy, base)
 
-    The lexbor engine selects the few elements that carry a URL, so a page of
-    a thousand elements is not walked in Python.
-    """
-    tree = HTMLParser(html)
+
+def _page_markup(tree: HTMLParser, html: str, policy: UrlPolicy, base: str) -> list[Finding]:
+    """The lexbor engine selects the few elements that carry a URL, so a page of
+    a thousand elements is not walked in Python."""
     nodes = tree.css(_URL_SELECTOR)
     handlers = bool(_HANDLER.search(html))
     if handlers:  # rare: only then is every element and attribute read
@@ -162,8 +163,9 @@ def visible_text(html: str) -> str:
     return "\n".join(_texts(html))
 
 
-def _texts(html: str) -> list[str]:
-    tree = HTMLParser(html)
+def _texts(html: str | HTMLParser) -> list[str]:
+    """Text nodes and alt/title/aria-label values (the tree, when given one, loses its scripts)."""
+    tree = HTMLParser(html) if isinstance(html, str) else html
     tree.strip_tags(["script", "style", "template", "noscript"])
     parts = tree.root.text(separator="\x00").split("\x00") if tree.root else []
     for node in tree.css("[alt], [title], [aria-label]"):
@@ -197,8 +199,9 @@ class PageGate:
         self._seen: dict[tuple[str, str], list[Finding]] = {}
 
     def findings(self, html: str, base: str, lang: str) -> list[Finding]:
-        found = page_markup_findings(html, self.policy, base)
-        for text in _texts(html):
+        tree = HTMLParser(html)  # parsed once: URLs first, then the text without scripts
+        found = _page_markup(tree, html, self.policy, base)
+        for text in _texts(tree):
             key = (text, lang)
             if key not in self._seen:
                 self._seen[key] = text_findings(text, self.policy, lang)
