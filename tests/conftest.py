@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from collections.abc import Callable
@@ -85,7 +86,7 @@ def write_site(root: Path, articles: dict[str, str], languages: list[dict] | Non
     config = read_mkdocs_yml(REPO / "mkdocs.yml")
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "helpcentre" in plugin:
-            plugin["helpcentre"] = {}
+            plugin["helpcentre"] = {"today": TODAY}  # what `mkdocs build` alone judges content on
         if isinstance(plugin, dict) and "i18n" in plugin and languages is not None:
             plugin["i18n"]["languages"] = languages
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
@@ -105,23 +106,16 @@ def make_site(tmp_path: Path) -> Callable[..., Path]:
 
 
 def build_site(root: Path, *, strict: bool = True, today: str = TODAY) -> Path:
-    """Build with MkDocs' own API, as `mkdocs build --strict` would."""
-    import os
+    """Build with MkDocs' own API, as `mkdocs build --strict` would, on the given day."""
+    import datetime as dt
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    saved = os.environ.get("HELPCENTRE_TODAY")
-    os.environ["HELPCENTRE_TODAY"] = today
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
-    try:
-        config = load_config(str(root / "mkdocs.yml"), strict=strict)
-        build(config)
-    finally:  # leave the environment as the test found it
-        if saved is None:
-            os.environ.pop("HELPCENTRE_TODAY", None)
-        else:
-            os.environ["HELPCENTRE_TODAY"] = saved
+    config = load_config(str(root / "mkdocs.yml"), strict=strict)
+    config.plugins["helpcentre"].config.today = dt.date.fromisoformat(today)  # as `helpcentre build` does
+    build(config)
     return Path(config.site_dir)
 
 

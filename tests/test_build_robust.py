@@ -33,11 +33,11 @@ import pytest
 from filelock import FileLock
 
 from conftest import TODAY
-from helpcentre.cli import build as build_cli
 from helpcentre.cli import main
 from helpcentre.cli.clock import BadToday, resolve_today
 from helpcentre.search.index import build_index
 from helpcentre.search.query import MAX_QUERY_LENGTH, SearchIndex, clauses, shorten
+from helpcentre.site import engine
 from test_search_index import block_test_documents
 from test_search_js import HC_SEARCH, NODE
 
@@ -52,8 +52,8 @@ def root(make_site: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> Pat
     return make_site()
 
 
-def fake_build(text: str) -> Callable[[str, bool, Path], None]:
-    def write(config_file: str, strict: bool, site_dir: Path) -> None:
+def fake_build(text: str) -> Callable[[engine.Request, Path], None]:
+    def write(request: engine.Request, site_dir: Path) -> None:
         site_dir.mkdir(parents=True)
         (site_dir / "index.html").write_text(text, encoding="utf-8")
     return write
@@ -75,7 +75,7 @@ def page(root: Path) -> str:
 @pytest.fixture
 def built(root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
     """A fixture site with a previous build (its page says "v1")."""
-    monkeypatch.setattr(build_cli, "_build_all", fake_build("v1"))
+    monkeypatch.setattr(engine, "build_all", fake_build("v1"))
     assert build(root) == 0
     capsys.readouterr()
     monkeypatch.undo()
@@ -105,11 +105,11 @@ def test_an_unexpected_error_is_one_line_and_keeps_the_previous_site(
 
 def test_debug_adds_the_traceback(built: Path, monkeypatch: pytest.MonkeyPatch,
                                   capsys: pytest.CaptureFixture[str]) -> None:
-    def broken(config_file: str, strict: bool, site_dir: Path) -> None:
+    def broken(request: engine.Request, site_dir: Path) -> None:
         site_dir.mkdir(parents=True)
         raise KeyError("lang")
 
-    monkeypatch.setattr(build_cli, "_build_all", broken)
+    monkeypatch.setattr(engine, "build_all", broken)
     assert build(built, "--debug") == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0] == "Traceback (most recent call last):"
@@ -139,7 +139,7 @@ def test_a_killed_builds_folders_are_removed_by_the_next_build(
                  f".site.staging-{alive}", ".site.staging-notapid", ".other.staging-1"):
         (out / name).mkdir()
         (out / name / "index.html").write_text("stale", encoding="utf-8")
-    monkeypatch.setattr(build_cli, "_build_all", fake_build("v2"))
+    monkeypatch.setattr(engine, "build_all", fake_build("v2"))
     assert build(built) == 0
     assert page(built) == "v2"
     assert beside(built) == [".other.staging-1", f".site.staging-{alive}", ".site.staging-notapid",
@@ -153,10 +153,10 @@ def test_a_site_lost_between_the_two_renames_is_put_back(
     dead = dead_pid()
     (out / "site").rename(out / f".site.old-{dead}")
 
-    def broken(config_file: str, strict: bool, site_dir: Path) -> None:
+    def broken(request: engine.Request, site_dir: Path) -> None:
         raise ValueError("nothing to build")
 
-    monkeypatch.setattr(build_cli, "_build_all", broken)
+    monkeypatch.setattr(engine, "build_all", broken)
     assert build(built) == 1
     assert capsys.readouterr().err.splitlines() == [
         f"helpcentre build: put back the previous site from .site.old-{dead}, where a build that "
@@ -185,7 +185,7 @@ def rename_fails(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
 def test_a_failed_swap_puts_the_previous_site_back(
         built: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
         rename_fails: Callable[..., None]) -> None:
-    monkeypatch.setattr(build_cli, "_build_all", fake_build("v2"))
+    monkeypatch.setattr(engine, "build_all", fake_build("v2"))
     rename_fails(".site.staging-")  # the second rename: the new site into place
     assert build(built) == 1
     assert capsys.readouterr().err.splitlines() == [
@@ -198,7 +198,7 @@ def test_a_failed_swap_puts_the_previous_site_back(
 def test_when_nothing_can_be_renamed_back_the_message_says_where_the_site_is(
         built: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
         rename_fails: Callable[..., None]) -> None:
-    monkeypatch.setattr(build_cli, "_build_all", fake_build("v2"))
+    monkeypatch.setattr(engine, "build_all", fake_build("v2"))
     rename_fails(".site.staging-", ".site.old-")
     assert build(built) == 1
     old = (built / "build" / f".site.old-{os.getpid()}").resolve()
@@ -211,7 +211,7 @@ def test_when_nothing_can_be_renamed_back_the_message_says_where_the_site_is(
     monkeypatch.undo()
     monkeypatch.setenv("HELPCENTRE_TODAY", TODAY)
     # The next build (another process, so our PID counts as dead) puts it back first.
-    assert build_cli.remove_stale(built / "build" / "site") is None
+    assert engine.remove_stale(built / "build" / "site") is None
     assert page(built) == "v1"
 
 
@@ -244,7 +244,7 @@ def held_lock(root: Path) -> Iterator[Callable[[float], threading.Thread]]:
 def test_a_second_build_waits_for_the_first(root: Path, held_lock: Callable[[float], Any],
                                             monkeypatch: pytest.MonkeyPatch,
                                             capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(build_cli, "_build_all", fake_build("v2"))
+    monkeypatch.setattr(engine, "build_all", fake_build("v2"))
     holder = held_lock(1.0)
     started = time.monotonic()
     assert build(root) == 0
@@ -276,7 +276,7 @@ def test_a_port_in_use_is_named_with_a_free_one_to_use(
     def no_exec(*args: Any) -> None:
         raise AssertionError("mkdocs serve was started on a port in use")
 
-    monkeypatch.setattr(os, "execv", no_exec)
+    monkeypatch.setattr(os, "execve", no_exec)
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()

@@ -2,7 +2,7 @@
 
 The reference is plain `mkdocs build` in its own process (mkdocs-static-i18n's
 own code, nothing of ours swapped in). Two differences are expected and pinned:
-404.html (see cli/build.py: a single-process build leaves the last language's
+404.html (see site/engine.py: a single-process build leaves the last language's
 error page at the root) and the gzip header date of sitemap.xml.gz, which is
 compared by content because two builds may straddle midnight.
 """
@@ -23,8 +23,9 @@ from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
 from conftest import SAMPLE_ARTICLES, TODAY, write_site
 from helpcentre.cli import main
-from helpcentre.cli.build import PART_MANIFEST, dedupe_search_entries
 from helpcentre.search.index import INDEX_NAME
+from helpcentre.site.engine import PART_MANIFEST
+from helpcentre.site.i18n import dedupe_search_entries
 
 LANGS = ["en", "zh", "ja", "ko", "es", "ru"]
 
@@ -198,16 +199,16 @@ def test_linear_dedupe_matches_mkdocs_static_i18n(seed: int) -> None:
 def test_preview_re_renders_only_the_edited_page(builds: dict[str, Path], tmp_path: Path,
                                                  caplog: pytest.LogCaptureFixture) -> None:
     """`helpcentre serve --lang zh`: a body edit re-renders one page; a title edit rebuilds."""
+    import datetime as dt
     import logging
     import shutil
 
-    from helpcentre.cli.serve import Preview
+    from helpcentre.site.preview import Preview
 
     root = tmp_path / "site"
     shutil.copytree(builds["root"], root, ignore=shutil.ignore_patterns("build"))
     site = tmp_path / "out"
-    os.environ["HELPCENTRE_TODAY"] = TODAY
-    preview = Preview(str(root / "mkdocs.yml"), "zh", str(site), "http://127.0.0.1:8000/",
+    preview = Preview(str(root / "mkdocs.yml"), "zh", dt.date.fromisoformat(TODAY), str(site), "http://127.0.0.1:8000/",
                       [root / "content", root / "mkdocs.yml", root / "translations", root / "overrides"])
     preview.full()
     article = root / "content" / "zh" / "deposits-withdrawals" / "deposit-not-arrived.md"

@@ -1,98 +1,18 @@
-"""`helpcentre serve`: a live-reload preview on 127.0.0.1 only.
-
-Without ``--lang`` this is MkDocs' own ``mkdocs serve``: every change rebuilds
-every language.
-
-``--lang ja`` previews one language, as a writer of that language needs, and
-stays quick on a large site:
-- the language is built the way ``helpcentre build --lang ja`` builds it (see
-  cli/build.py: the i18n plugin is told which language it is building, so
-  URLs stay /ja/..., and the other languages' files are left out). Links to
-  other languages (the language switcher) show "not found" in this preview;
-- when the only change is the body of articles shown in this language (their
-  front matter unchanged), just those pages are rendered again, with the
-  navigation, templates and plugin state of the last full build. A full
-  MkDocs build of one language at 2,000 articles takes a minute; one page
-  takes well under a second. Any other change (front matter, a new or
-  deleted file, registries, UI strings, templates, mkdocs.yml) rebuilds the
-  language in full, because it can change other pages. The language's search
-  index is refreshed by full rebuilds only.
-
-The port is checked before anything is built: a port outside 1-65535 is a
-usage error (exit 2); a port another program holds is a one-line message
-naming it and a free one to pass to ``--port`` (exit 1), never a traceback.
-Without ``--lang`` the check is a test bind just before handing over to
-``mkdocs serve``; in the instant between the two another program could take
-the port, and mkdocs would then print its own error.
-"""
+"""`helpcentre serve`: arguments and exit codes; the preview is helpcentre.site.preview."""
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import errno
 import logging
 import os
-import shutil
-import socket
 import sys
-import tempfile
-import time
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 from . import UsageError, common
 
-log = logging.getLogger("mkdocs.helpcentre.serve")
-FRONT_MATTER_FENCE = "---"
-HOST = "127.0.0.1"  # never anything else: a preview shows unpublished articles
-DEFAULT_PORT = 8000
-MAX_PORT = 65535
-FREE_PORT_TRIES = 20  # ports after the one asked for, tried to suggest a free one
-
-
-def port_number(text: str) -> int:
-    """argparse type for --port: a TCP port, 1 to 65535 (0 would pick a random one)."""
-    try:
-        port = int(text)
-    except ValueError:
-        port = -1
-    if not 1 <= port <= MAX_PORT:
-        raise argparse.ArgumentTypeError(f"expected a port number from 1 to {MAX_PORT}, like "
-                                         f"--port {DEFAULT_PORT}; found {text}")
-    return port
-
-
-def port_problem(port: int) -> str | None:
-    """Why the preview cannot listen on ``port`` (a sentence for the writer), or None."""
-    error = _bind_error(port)
-    if error is None:
-        return None
-    if error.errno == errno.EADDRINUSE:
-        free = next((p for p in range(port + 1, min(port + FREE_PORT_TRIES, MAX_PORT) + 1)
-                     if _bind_error(p) is None), None)
-        hint = f"--port {free}" if free else "another --port"
-        return (f"port {port} is already in use on {HOST} (another preview or program is using "
-                f"it); stop that program, or choose another port with {hint}")
-    if error.errno == errno.EACCES:
-        return (f"not allowed to use port {port} on {HOST} (ports below 1024 need administrator "
-                f"rights); choose another port, like --port {DEFAULT_PORT}")
-    return f"cannot use port {port} on {HOST} ({error.strerror}); choose another port with --port"
-
-
-def _bind_error(port: int) -> OSError | None:
-    # SO_REUSEADDR as the preview server sets it, so a port left in TIME_WAIT counts as free.
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind((HOST, port))
-        except OSError as exc:
-            return exc
-    return None
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from ..site.preview import DEFAULT_PORT, MAX_PORT, port_number
+
     common.add_root(parser)
     common.add_today(parser)
     parser.add_argument("--port", type=port_number, default=DEFAULT_PORT,
@@ -102,210 +22,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..site import preview
+    from ..site.engine import UnknownLanguage
+
     day = common.today(args)
-    os.environ.update(HELPCENTRE_TODAY=day.isoformat(), NO_MKDOCS_2_WARNING="1")
     config_file = str(args.root / "mkdocs.yml")
     common.project(args)
-    problem = port_problem(args.port)
+    problem = preview.port_problem(args.port)
     if problem:
         print(f"helpcentre serve: {problem}", file=sys.stderr)
         return 1
     if args.lang is None:
-        argv = [sys.executable, "-m", "mkdocs", "serve", "--livereload",
-                "-f", config_file, "-a", f"{HOST}:{args.port}"]
-        os.execv(sys.executable, argv)
+        # MkDocs' own server reloads mkdocs.yml on every change, so the day goes
+        # the way mkdocs.yml reads it (`today: !ENV HELPCENTRE_TODAY`).
+        env = dict(os.environ, HELPCENTRE_TODAY=day.isoformat(), NO_MKDOCS_2_WARNING="1")
+        os.execve(sys.executable, [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-f", config_file,
+                                   "-a", f"{preview.HOST}:{args.port}"], env)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-8s-  %(message)s")
-    return _serve_one_language(args.root, config_file, args.lang, args.port)
-
-
-def _front_matter(path: Path) -> str | None:
-    """The front matter block as text (None when the file cannot be read)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError:
-        return None
-    lines = text.splitlines()
-    if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
-        return ""
-    for index, line in enumerate(lines[1:], 1):
-        if line.strip() in (FRONT_MATTER_FENCE, "..."):
-            return "\n".join(lines[:index])
-    return text
-
-
-def _snapshot(paths: list[Path]) -> dict[Path, int]:
-    """Modification times of every file under ``paths``."""
-    seen: dict[Path, int] = {}
-    for top in paths:
-        if top.is_file():
-            seen[top] = top.stat().st_mtime_ns
-            continue
-        for folder, _dirs, names in os.walk(top):
-            for name in names:
-                path = Path(folder, name)
-                with contextlib.suppress(OSError):
-                    seen[path] = path.stat().st_mtime_ns
-    return seen
-
-
-@dataclass
-class Preview:
-    """One language's preview: the last full build, kept to re-render single pages."""
-
-    config_file: str
-    lang: str
-    site_dir: str
-    serve_url: str
-    watched: list[Path]
-    state: dict[str, Any] = field(default_factory=dict)  # config, env, files, nav of the last build
-    pages: dict[Path, Any] = field(default_factory=dict)  # source file -> its File in this build
-    fronts: dict[Path, str | None] = field(default_factory=dict)
-    mtimes: dict[Path, int] = field(default_factory=dict)
-
-    def config(self) -> Any:
-        from mkdocs.config import load_config
-
-        from .build import one_language
-
-        config = load_config(config_file=self.config_file, site_dir=self.site_dir)
-        config.site_url = self.serve_url
-        one_language(config, self.lang)
-        config.plugins["helpcentre-preview"] = _capture(self.state)
-        config.plugins.on_startup(command="serve", dirty=False)
-        return config
-
-    def full(self) -> None:
-        from mkdocs.commands.build import build
-
-        started = time.monotonic()
-        self.mtimes = _snapshot(self.watched)
-        config = self.config()
-        build(config, serve_url=self.serve_url)
-        self.state["config"] = config
-        files = self.state["files"]
-        self.pages = {Path(f.abs_src_path): f for f in files.documentation_pages()
-                      if f.abs_src_path and f.page is not None}
-        self.fronts = {path: _front_matter(path) for path in self.pages}
-        log.info(f"helpcentre serve: {self.lang} built in full in {time.monotonic() - started:.2f} s")
-
-    def rebuild(self) -> None:
-        """The live-reload builder: one page when that is enough, else everything."""
-        started = time.monotonic()
-        now = _snapshot(self.watched)
-        changed = sorted(p for p in now.keys() | self.mtimes.keys() if now.get(p) != self.mtimes.get(p))
-        pages = self._pages_only(changed)
-        if pages is None:
-            self.full()
-            return
-        try:
-            self._render(pages)
-        except Exception as exc:  # noqa: BLE001 - any failure: fall back to the full build
-            log.warning(f"helpcentre serve: re-rendering one page failed ({exc}); rebuilding in full")
-            self.full()
-            return
-        self.mtimes = now
-        shown = ", ".join(str(p.relative_to(Path(self.config_file).parent)) for p in pages) or "nothing"
-        log.info(f"helpcentre serve: re-rendered {shown} in {time.monotonic() - started:.2f} s")
-
-    def _pages_only(self, changed: list[Path]) -> list[Path] | None:
-        """The pages to re-render, or None when the change needs a full build."""
-        if not changed or not self.state:
-            return None
-        docs_dir = Path(self.state["config"].docs_dir)
-        pages = []
-        for path in changed:
-            if path in self.pages:
-                if not path.exists() or _front_matter(path) != self.fronts.get(path):
-                    return None
-                pages.append(path)
-                continue
-            try:
-                rel = path.relative_to(docs_dir)
-            except ValueError:
-                return None  # registries' neighbours: translations, templates, mkdocs.yml
-            top = rel.parts[0] if rel.parts else ""
-            # Another language's article: not part of this preview.
-            if top == "_data" or path.suffix != ".md" or top in (self.lang, self._default()):
-                return None
-        return pages
-
-    def _default(self) -> str:
-        return self.state["config"].plugins["i18n"].default_language
-
-    def _render(self, pages: list[Path]) -> None:
-        from mkdocs.commands.build import _build_page, _populate_page
-        from mkdocs.structure.files import InclusionLevel
-
-        config, files, nav, env = (self.state[k] for k in ("config", "files", "nav", "env"))
-        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-        for path in pages:
-            page = self.pages[path].page
-            _populate_page(page, config, files)
-            _build_page(page, config, doc_files, nav, env)
-
-
-def _capture(state: dict[str, Any]) -> Any:
-    """A plugin object that keeps the final files, navigation and Jinja environment."""
-    from mkdocs.plugins import BasePlugin, event_priority
-
-    class Capture(BasePlugin):  # type: ignore[type-arg]
-        @event_priority(-1000)  # after every other plugin has changed them
-        def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
-            state["nav"] = nav
-            return nav
-
-        @event_priority(-1000)
-        def on_env(self, env: Any, config: Any, files: Any) -> Any:
-            state["env"], state["files"] = env, files
-            return env
-
-    return Capture()
-
-
-def _serve_one_language(root: Path, config_file: str, lang: str, port: int) -> int:
-    from mkdocs.config import load_config
-    from mkdocs.livereload import LiveReloadServer, _serve_url
-
-    from .build import build_order
-
-    config = load_config(config_file)
-    order = build_order(config.plugins["i18n"])
-    if lang not in order:
-        raise UsageError(f"--lang {lang}: not a language this site builds; mkdocs.yml lists "
-                         f"{', '.join(order)}")
-    host = HOST
-    mount_path = "/"
-    site_dir = tempfile.mkdtemp(prefix="helpcentre-serve-")
-    watched = [Path(config.docs_dir), Path(config_file), root / "translations"]
-    watched += [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-    preview = Preview(config_file, lang, site_dir, _serve_url(host, port, mount_path),
-                      [p for p in watched if p.exists()])
-    server = LiveReloadServer(builder=preview.rebuild, host=host, port=port, root=site_dir,
-                              mount_path=mount_path)
-
-    def error_page(code: int) -> bytes | None:
-        page = Path(site_dir, f"{code}.html")
-        return page.read_bytes() if code in (404, 500) and page.is_file() else None
-
-    server.error_handler = error_page
-    try:
-        preview.full()
-        for path in preview.watched:
-            server.watch(str(path))
-        prefix = "" if lang == order[0] else f"{lang}/"
-        print(f"helpcentre serve: open http://{host}:{port}/{prefix}", flush=True)
-        try:
-            server.serve()
-        except KeyboardInterrupt:
-            log.info("Shutting down...")
-        except OSError as exc:
-            if exc.errno not in (errno.EADDRINUSE, errno.EACCES):
-                raise
-            # Taken while the language was building (checked free before).
-            print(f"helpcentre serve: {port_problem(port) or exc}", file=sys.stderr)
-            return 1
-        finally:
-            server.shutdown()
-    finally:
-        shutil.rmtree(site_dir, ignore_errors=True)
-    return 0
+        return preview.serve_one_language(args.root, config_file, args.lang, args.port, day)
+    except UnknownLanguage as exc:
+        raise UsageError(str(exc)) from None

@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from ..content.schema import parse_date
+
+
+class Day(c.BaseConfigOption[dt.date | None]):
+    """A date written YYYY-MM-DD, validated like front matter dates; absent is None.
+
+    `helpcentre build` hands the day it was given (--today) to the plugin as a
+    value; `mkdocs build` alone reads it from mkdocs.yml (`today: !ENV
+    [HELPCENTRE_TODAY, null]` there), and without one the plugin reads the calendar.
+    """
+
+    def run_validation(self, value: Any) -> dt.date | None:
+        if value is None or isinstance(value, dt.date):
+            return value
+        day, message = parse_date("today", str(value))
+        if day is None:
+            raise base.ValidationError(message or "expected a date written YYYY-MM-DD")
+        return day
+
 
 class HelpCentreConfig(base.Config):
-    # YYYY-MM-DD; absent means $HELPCENTRE_TODAY, then the real date. Tests and
-    # CI pin it so builds are reproducible.
-    today = c.Optional(c.Type(str))
+    # The day content is judged on (reviews due, notices ended). Tests and CI pin
+    # it so builds are reproducible.
+    today = Day()
     # Fail `mkdocs build` on stale content (on in CI; off for local previews,
     # where problems show as banners instead).
     fail_on_stale = c.Type(bool, default=False)

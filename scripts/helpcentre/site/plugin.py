@@ -3,11 +3,13 @@
 Each handler hands work to ``content`` (load + validate), ``site.views`` (page
 models) and ``site.placeholders``; nothing here decides what a page shows.
 mkdocs-static-i18n runs one build per language in this process; our handlers
-run after its own (lower priority), so ``_language`` is the language being built.
+run after its own (lower priority), so helpcentre.site.i18n.current_language is
+the language being built.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,6 @@ from mkdocs.structure.pages import Page
 from ..checks.gate import PageGate, gate_article
 from ..checks.ui import check as check_ui
 from ..checks.urls import UrlPolicy
-from ..cli.clock import BadToday, resolve_today
 from ..content.corpus import Corpus, load_corpus
 from ..content.files import allowed as publishable
 from ..content.files import file_problems
@@ -39,7 +40,7 @@ from ..freshness.policy import load_policy
 from ..freshness.reader import reader_notices
 from ..freshness.report import build_report
 from ..search.index import INDEX_NAME, write_language_index
-from . import csp, feeds, jsonld, paths, sitemap, views
+from . import csp, feeds, i18n, jsonld, paths, sitemap, views
 from .config import HelpCentreConfig
 
 log = get_plugin_logger(__name__)
@@ -65,13 +66,12 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
     # -- setup -------------------------------------------------------------
     @event_priority(AFTER_I18N)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        try:
-            self.today = resolve_today(self.config.today)
-        except BadToday as exc:
-            raise PluginError(f"helpcentre: option `today`: {exc}") from None
+        # The one place the plugin may read the clock: `mkdocs build` run on its own
+        # is an entry point. `helpcentre build` always hands the day in.
+        self.today = self.config.today or dt.date.today()
         if self.corpus is None:  # once per process: every language build shares it
             self._load(Path(config.config_file_path).parent)
-        self.lang = _language(config, self.corpus)
+        self.lang = i18n.current_language(config) or self.corpus.project.default_language
         self.depth += 1
         # mkdocs-static-i18n builds every language into one site_dir; only the default
         # language writes the site-wide 404 page (else the last language built wins,
@@ -162,7 +162,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
                                     else ["toc", "navigation"]}, allow_unicode=True)
             file = File.generated(config, src_uri, content=f"---\n{front}---\n")
             file.dest_uri = paths.dest_of(url)
-            _mark_i18n(file, self.lang, src_uri)
+            i18n.mark_generated(file, self.lang, src_uri)
             self.generated[file.src_uri] = (kind, key)
             files.append(file)
         return files
@@ -359,25 +359,6 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
 def _inside(path: str | None, folder: str) -> bool:
     """False for a file reached through a symbolic link that leads out of ``folder``."""
     return path is not None and os.path.realpath(path).startswith(folder + os.sep)
-
-
-def _language(config: MkDocsConfig, corpus: Corpus | None) -> str:
-    """The language mkdocs-static-i18n is building now (its own attribute)."""
-    for plugin in config.plugins.values():
-        current = getattr(plugin, "current_language", None)
-        if isinstance(current, str):
-            return current
-    assert corpus is not None
-    return corpus.project.default_language
-
-
-def _mark_i18n(file: File, lang: str, src_uri: str) -> None:
-    """The attributes mkdocs-static-i18n's own files carry, so its templates work."""
-    file.locale = lang  # type: ignore[attr-defined]
-    file.localization = lang  # type: ignore[attr-defined]
-    file.locale_alternate_of = lang  # type: ignore[attr-defined]
-    file.alternates = {lang: file}  # type: ignore[attr-defined]
-    file.norm_src_uri = src_uri.split("/", 1)[1]  # type: ignore[attr-defined]
 
 
 def _same_page_url(kind: str, key: str, page: Page, default: str):  # noqa: ANN202
