@@ -52,7 +52,7 @@ from helpcentre.search.index import IndexStats, build_for_language, build_index,
 from helpcentre.search.query import SearchIndex
 from helpcentre.search.text import plain_text
 from helpcentre.search.tokenize import analyze
-from helpcentre.site import paths
+from helpcentre.content import paths
 
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = REPO / "tests" / "search_eval" / "queries.yml"

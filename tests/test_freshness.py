@@ -12,10 +12,9 @@ from helpcentre.content.corpus import Corpus, load_corpus
 from helpcentre.content.problems import ContentError
 from helpcentre.content.project import load_project
 from helpcentre.content.registry import load_registry
-from helpcentre.content.schema import Meta
+from helpcentre.content.schema import Meta, notice_ended
 from helpcentre.freshness import policy as pol
 from helpcentre.freshness.fingerprint import fingerprint, fingerprint_of, normalize
-from helpcentre.freshness.notices import notice_ended
 from helpcentre.freshness.policy import Interval, Policy, load_policy, parse_policy
 from helpcentre.freshness.stamp import StampError, set_translated_from
 from helpcentre.freshness.states import compute_states

@@ -23,7 +23,7 @@ from helpcentre.search.packing import pack_numbers, pack_terms, unpack_numbers, 
 from helpcentre.search.query import QueryTerm, SearchIndex, clauses
 from helpcentre.search.stopwords import parse_stopwords
 from helpcentre.search.synonyms import parse_synonyms
-from helpcentre.site import paths
+from helpcentre.content import paths
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -28,7 +28,7 @@ from helpcentre.search.documents import SearchDocument
 from helpcentre.search.index import build_for_language, build_index
 from helpcentre.search.query import SearchIndex
 from helpcentre.search.tokenize import analyze, char_class, normalize
-from helpcentre.site import paths
+from helpcentre.content import paths
 from test_search_index import ARTICLES, block_test_documents  # the index tests' fixtures
 
 REPO = Path(__file__).resolve().parent.parent

@@ -15,12 +15,12 @@ import posixpath
 from collections.abc import Iterator
 from urllib.parse import unquote
 
+from ..content import paths
 from ..content.corpus import Article, Corpus
 from ..content.placeholders import ANY_RE, KNOWN, LINE_RE
 from ..content.problems import Problem
 from ..content.registry import close_matches
 from ..content.ui import UIStrings
-from ..site import paths
 from .corpusgate import gate_corpus
 
 

@@ -16,9 +16,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..content import paths
 from ..search.index import INDEX_NAME, build_for_language
 from ..search.query import MAX_QUERY_LENGTH, Hit, IndexFormatError, SearchIndex
-from ..site import paths
 from . import UsageError, common
 
 

@@ -57,6 +57,9 @@ class Corpus:
     sources: dict[str, Article]  # by article id
     translations: dict[tuple[str, str], Article]  # by (id, lang)
     problems: list[Problem]
+    # Translation files with no English article (lang, category, id, path): left out of
+    # ``translations``, kept here so reports need not scan content/ a second time.
+    orphans: list[tuple[str, str, str, Path]] = dataclasses.field(default_factory=list)
 
     def get(self, article_id: str, lang: str) -> Article | None:
         """The article in ``lang`` itself (no fallback)."""
@@ -169,6 +172,7 @@ def _load_corpus(project: Project, registry: Registry, today: dt.date | None) ->
                                art.field_lines, meta)
 
     translations: dict[tuple[str, str], Article] = {}
+    orphans: list[tuple[str, str, str, Path]] = []
     for lang, category, aid, art, path in loaded:
         if lang == default:
             continue
@@ -179,12 +183,13 @@ def _load_corpus(project: Project, registry: Registry, today: dt.date | None) ->
                                     f"this translation has no English source: "
                                     f"content/{default}/{category}/{aid}.md does not exist; "
                                     "translate an existing article or add the English one first"))
+            orphans.append((lang, category, aid, path))
             continue
         _check_translation(art, art.meta, source, problems)
         translations[(aid, lang)] = Article(aid, category, lang, path, art.path,
                                             _merge(source.meta, art.meta), art.body,
                                             art.body_line, art.field_lines, art.meta)
-    return Corpus(project, registry, sources, translations, sorted(problems))
+    return Corpus(project, registry, sources, translations, sorted(problems), orphans)
 
 
 def file_name_error(name: str) -> str | None:

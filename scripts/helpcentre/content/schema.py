@@ -331,3 +331,13 @@ def json_schema(*, for_source: bool) -> dict[str, Any]:
         schema["if"] = {"properties": {"type": {"const": "notice"}}}
         schema["then"] = {"required": ["expires"]}
     return schema
+
+
+def notice_ended(meta: Meta, today: dt.date) -> bool:
+    """A notice is current through its ``expires`` day and ended the day after.
+
+    A rule about an article's own metadata, so it lives beside the schema: the
+    freshness report, search and the site all ask it, and none of them may
+    import another (``today`` is always passed in, never read here).
+    """
+    return meta.type == "notice" and meta.expires is not None and meta.expires < today

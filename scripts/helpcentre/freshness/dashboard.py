@@ -1,14 +1,20 @@
 """The team's freshness dashboard: one self-contained HTML page.
 
 No CDN, no JavaScript, no web fonts: the page works from disk, behind a
-firewall and in a CI artifact. The chart is inline SVG drawn here. Every
-piece of content (titles, owners, paths, language names) is untrusted and
-goes through ``esc``; the only unescaped text is markup written in this file.
+firewall and in a CI artifact. The chart is inline SVG. The page is rendered
+from templates/dashboard.html by Jinja with autoescape on, like every other
+page of the site: titles, owners, paths and language names are untrusted, and
+no markup is put together by hand here. This module computes the page model
+(numbers, labels, the chart's geometry); the template only displays it.
 """
 
 from __future__ import annotations
 
-from html import escape
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from .report import CELL_LABELS, CELL_STATES, Report, Row
 
@@ -19,10 +25,6 @@ COLOURS = {  # colour-blind-safe, and every cell also carries its word
 CHART_WIDTH = 720
 CHART_HEIGHT = 220
 CHART_MARGIN = 28  # room for the counts above and the dates below the bars
-
-
-def esc(text: object) -> str:
-    return escape(str(text), quote=True)
 
 
 _STYLE = """
@@ -36,92 +38,57 @@ code{font-size:.85rem}.muted{color:#555}
 """ + "".join(f".s-{state}{{background:{colour}}}" for state, colour in COLOURS.items())
 
 
-def badge(state: str) -> str:
-    return f'<span class="s s-{esc(state)}">{esc(CELL_LABELS.get(state, state))}</span>'
+_ENV = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
+                   autoescape=select_autoescape(["html"], default=True), keep_trailing_newline=True)
+
+
+def badge(state: str) -> Markup:
+    return Markup('<span class="s s-{}">{}</span>').format(state, CELL_LABELS.get(state, state))
+
+
+_ENV.globals["badge"] = badge
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    tip: str
+    count: int
+    colour: str
+    x: float
+    y: float
+    width: float
+    height: float
+    centre: float
+    count_y: float
 
 
 def to_html(report: Report) -> str:
     today = report.today.isoformat()
-    parts = [
-        "<!doctype html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        # The dashboard is for the team: keep it out of search engines.
-        '<meta name="robots" content="noindex, nofollow">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>Freshness report, {esc(today)}</title>",
-        f"<style>{_STYLE}</style>",
-        "</head>",
-        "<body>",
-        f"<h1>Freshness report, {esc(today)}</h1>",
-        _summary(report),
-        "<h2>Reviews falling due in the next 90 days</h2>",
-        chart(report),
-        '<p class="muted">One bar per week, labelled with its first day (month-day); the first '
-        "bar counts reviews already overdue.</p>",
-        "<h2>Owners</h2>",
-        _owners(report),
-        "<h2>Coverage by language</h2>",
-        _languages(report),
-        "<h2>Articles by language</h2>",
-        _legend(),
-        _matrix(report),
-    ]
-    if report.orphans:
-        parts += ["<h2>Orphan translations (no English article)</h2>", "<ul>"]
-        parts += [f"<li><code>{esc(o.path)}</code></li>" for o in report.orphans]
-        parts.append("</ul>")
-    parts += ["</body>", "</html>"]
-    return "\n".join(parts) + "\n"
-
-
-def _summary(report: Report) -> str:
     en = report.per_language[0]
-    counts = " ".join(f"{badge(state)} {en.count(state)}"
-                      for state in ("fresh", "due-soon", "overdue", "expired"))
-    return (f"<p>{len(report.rows)} English articles: {counts}. Reviews are due "
-            f"{report.policy.warning_days} days ahead; translations may lag "
-            f"{report.policy.translation_grace_days} days.</p>")
+    page = {
+        "today": today,
+        "style": Markup(_STYLE),  # written in this file, not content
+        "english_articles": len(report.rows),
+        "summary": [(state, en.count(state)) for state in ("fresh", "due-soon", "overdue", "expired")],
+        "warning_days": report.policy.warning_days,
+        "grace_days": report.policy.translation_grace_days,
+        "chart": chart(report),
+        "owners": [{"name": o.owner or "(none)",
+                    "counts": (o.fresh, o.due_soon, o.overdue, o.expired, o.outdated, o.missing)}
+                   for o in report.owners],
+        "state_labels": [CELL_LABELS[s] for s in CELL_STATES],
+        "languages": [{"name": lc.name, "code": lc.lang, "counts": [lc.count(s) for s in CELL_STATES],
+                       "coverage": lc.coverage} for lc in report.per_language],
+        "legend": (*CELL_STATES, "orphan"),
+        "columns": report.languages,
+        "rows": [_row(r) for r in report.rows],
+        "orphans": [o.path for o in report.orphans],
+    }
+    return _ENV.get_template("dashboard.html").render(page=page)
 
 
-def _legend() -> str:
-    return ('<p class="legend">' + "".join(badge(s) for s in (*CELL_STATES, "orphan"))
-            + "</p>")
-
-
-def _owners(report: Report) -> str:
-    head = ("<tr><th>Owner</th><th>Fresh</th><th>Due soon</th><th>Overdue</th><th>Ended</th>"
-            "<th>Outdated translations</th><th>Missing translations</th></tr>")
-    rows = [f"<tr><td>{esc(o.owner or '(none)')}</td>"
-            + "".join(f'<td class="n">{n}</td>' for n in (o.fresh, o.due_soon, o.overdue,
-                                                         o.expired, o.outdated, o.missing))
-            + "</tr>" for o in report.owners]
-    return "<table>" + head + "".join(rows) + "</table>"
-
-
-def _languages(report: Report) -> str:
-    head = ("<tr><th>Language</th>" + "".join(f"<th>{esc(CELL_LABELS[s])}</th>"
-                                              for s in CELL_STATES)
-            + '<th><abbr title="in sync with English, of the articles that are not ended '
-              'notices">Coverage</abbr></th></tr>')
-    rows = []
-    for lc in report.per_language:
-        cells = "".join(f'<td class="n">{lc.count(s)}</td>' for s in CELL_STATES)
-        rows.append(f"<tr><td>{esc(lc.name)} ({esc(lc.lang)})</td>{cells}"
-                    f'<td class="n">{esc(lc.coverage)}</td></tr>')
-    return "<table>" + head + "".join(rows) + "</table>"
-
-
-def _matrix(report: Report) -> str:
-    head = ("<tr><th>Article</th><th>Owner</th><th>Due</th>"
-            + "".join(f'<th><abbr title="{esc(name)}">{esc(code)}</abbr></th>'
-                      for code, name in report.languages) + "</tr>")
-    return ('<table class="matrix">' + head + "".join(_matrix_row(r) for r in report.rows)
-            + "</table>")
-
-
-def _matrix_row(row: Row) -> str:
+def _row(row: Row) -> dict[str, object]:
     cells = []
     for cell in row.cells:
         note = ""
@@ -129,53 +96,39 @@ def _matrix_row(row: Row) -> str:
             note = "no translated_from stamp"
         elif cell.grace_ends:
             note = f"update by {cell.grace_ends.isoformat()}"
-        tip = esc(f"{cell.path}" + (f": {note}" if note else ""))
-        cells.append(f'<td title="{tip}">{badge(cell.state)}</td>')
+        cells.append({"state": cell.state, "tip": f"{cell.path}" + (f": {note}" if note else "")})
     if row.state == "expired" and row.expires:
         due = f"ended {row.expires.isoformat()}"
     else:
         due = row.due.isoformat() if row.due else "never reviewed"
-    return (f'<tr><td>{esc(row.title)}<br><code class="muted">{esc(row.path)}</code></td>'
-            f"<td>{esc(row.owner)}</td><td>{esc(due)}</td>{''.join(cells)}</tr>")
+    return {"title": row.title, "path": row.path, "owner": row.owner, "due": due, "cells": cells}
 
 
-def chart(report: Report) -> str:
-    """A bar chart: reviews already overdue, then one bar per week ahead."""
-    bars: list[tuple[str, str, tuple[str, ...], str]] = [
+def chart(report: Report) -> dict[str, object]:
+    """A bar chart's geometry: reviews already overdue, then one bar per week ahead."""
+    raw: list[tuple[str, str, tuple[str, ...], str]] = [
         ("overdue", "already overdue", report.overdue_now, COLOURS["overdue"])]
     for bucket in report.buckets:
         label = bucket.start.strftime("%m-%d")
         span = f"{bucket.start.isoformat()} to {bucket.end.isoformat()}"
-        bars.append((label, span, bucket.articles, COLOURS["due-soon"]
-                     if (bucket.start - report.today).days < report.policy.warning_days
-                     else COLOURS["fresh"]))
-    highest = max((len(ids) for _, _, ids, _ in bars), default=0) or 1
-    slot = (CHART_WIDTH - 2 * CHART_MARGIN) / len(bars)
+        raw.append((label, span, bucket.articles, COLOURS["due-soon"]
+                    if (bucket.start - report.today).days < report.policy.warning_days
+                    else COLOURS["fresh"]))
+    highest = max((len(ids) for _, _, ids, _ in raw), default=0) or 1
+    slot = (CHART_WIDTH - 2 * CHART_MARGIN) / len(raw)
     plot = CHART_HEIGHT - 2 * CHART_MARGIN
     total = sum(len(b.articles) for b in report.buckets)
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{CHART_WIDTH}" '
-           f'height="{CHART_HEIGHT}" viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role="img" '
-           'aria-labelledby="due-title due-desc" font-family="system-ui, sans-serif" '
-           'font-size="11">',
-           '<title id="due-title">Reviews falling due by week</title>',
-           f'<desc id="due-desc">{len(report.overdue_now)} reviews already overdue; {total} '
-           f"falling due in the next 90 days, by week starting {esc(report.today.isoformat())}"
-           "</desc>",
-           f'<line x1="{CHART_MARGIN}" y1="{CHART_HEIGHT - CHART_MARGIN}" '
-           f'x2="{CHART_WIDTH - CHART_MARGIN}" y2="{CHART_HEIGHT - CHART_MARGIN}" '
-           'stroke="#999"/>']
-    for index, (label, span, ids, colour) in enumerate(bars):
+    bars = []
+    for index, (label, span, ids, colour) in enumerate(raw):
         height = round(plot * len(ids) / highest, 1)
         x = round(CHART_MARGIN + index * slot + slot * 0.15, 1)
         width = round(slot * 0.7, 1)
         y = round(CHART_HEIGHT - CHART_MARGIN - height, 1)
-        centre = round(x + width / 2, 1)
         names = ", ".join(ids[:20]) + (f" and {len(ids) - 20} more" if len(ids) > 20 else "")
-        tip = f"{span}: {len(ids)}" + (f" ({names})" if names else "")
-        out.append(f'<g><title>{esc(tip)}</title>'
-                   f'<rect x="{x}" y="{y}" width="{width}" height="{height}" fill="{colour}"/>'
-                   f'<text x="{centre}" y="{round(y - 4, 1)}" text-anchor="middle">{len(ids)}'
-                   f'</text><text x="{centre}" y="{CHART_HEIGHT - CHART_MARGIN + 14}" '
-                   f'text-anchor="middle">{esc(label)}</text></g>')
-    out.append("</svg>")
-    return "".join(out)
+        bars.append(Bar(label, f"{span}: {len(ids)}" + (f" ({names})" if names else ""), len(ids), colour,
+                        x, y, width, height, round(x + width / 2, 1), round(y - 4, 1)))
+    return {"width": CHART_WIDTH, "height": CHART_HEIGHT, "margin": CHART_MARGIN,
+            "axis_y": CHART_HEIGHT - CHART_MARGIN, "label_y": CHART_HEIGHT - CHART_MARGIN + 14,
+            "bars": bars,
+            "description": f"{len(report.overdue_now)} reviews already overdue; {total} falling due in the "
+                           f"next 90 days, by week starting {report.today.isoformat()}"}

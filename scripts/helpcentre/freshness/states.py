@@ -27,15 +27,13 @@ files themselves tell (CI clones are shallow, so commit dates are not used).
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 from typing import Literal
 
 from ..content.corpus import Article, Corpus
+from ..content.schema import notice_ended
 from .fingerprint import fingerprint_of
-from .notices import notice_ended
 from .policy import Interval, Policy
 
 State = Literal["fresh", "due-soon", "overdue", "expired", "outdated", "untranslated", "orphan"]
@@ -174,40 +172,9 @@ def compute_states(corpus: Corpus, policy: Policy, today: dt.date) -> States:
 
 
 def _orphans(corpus: Corpus) -> list[ArticleState]:
-    """Translation files whose English article does not exist (the corpus drops them).
-
-    A plain directory scan of the translation folders: walking 12,000 files as
-    Path objects again would cost more than computing every state.
-    """
+    """Translation files whose English article does not exist (the corpus keeps them aside)."""
     project = corpus.project
-    default = project.default_language
     categories = corpus.registry.categories_by_id
-    found = []
-    for lang in project.codes:
-        if lang == default:
-            continue
-        for category, name in _scan(project.content_dir / lang):
-            article_id = name.removesuffix(".md")
-            source = corpus.sources.get(article_id)
-            if source is not None and source.category == category:
-                continue  # has a source (it may have failed to load; check reports that)
-            owner = categories[category].owner if category in categories else ""
-            path = project.content_dir / lang / category / name
-            found.append(ArticleState(article_id, lang, category, project.display(path),
-                                      "orphan", owner, article_id, None))
-    return found
-
-
-def _scan(folder: Path) -> list[tuple[str, str]]:
-    """(category, file name) of every ``<category>/<name>.md`` below ``folder``."""
-    out = []
-    try:
-        with os.scandir(folder) as entries:
-            categories = [e.name for e in entries if e.is_dir()]
-    except OSError:
-        return []
-    for category in categories:
-        with os.scandir(folder / category) as entries:
-            out.extend((category, e.name) for e in entries
-                       if e.name.endswith(".md") and e.is_file())
-    return out
+    return [ArticleState(article_id, lang, category, project.display(path), "orphan",
+                         categories[category].owner if category in categories else "", article_id, None)
+            for lang, category, article_id, path in corpus.orphans]

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..content.corpus import Article, Corpus
-from ..freshness.notices import notice_ended
+from ..content.schema import notice_ended
 from .text import plain_text
 
 # Field name -> what it holds. The order is the order the index stores them.

@@ -12,11 +12,11 @@ import html
 import re
 from dataclasses import dataclass
 
+from ..content.placeholders import ANY_RE, INLINE_RE
+
 HEADING_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 ADMONITION_RE = re.compile(r'^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+"([^"]*)")?[ \t]*$',
                            re.MULTILINE)
-EXCHANGE_RE = re.compile(r"\{\{\s*exchange_name\s*\}\}")
-PLACEHOLDER_RE = re.compile(r"\{\{[^}]*\}\}")
 IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 REF_LINK_RE = re.compile(r"\[([^\]]*)\]\[[^\]]*\]")
@@ -33,8 +33,9 @@ class PlainText:
 
 
 def plain_text(markdown: str, exchange_name: str = "") -> PlainText:
-    text = EXCHANGE_RE.sub(exchange_name, markdown)
-    text = PLACEHOLDER_RE.sub(" ", text)
+    # The placeholder grammar is content's (content/placeholders.py); one copy of it.
+    text = INLINE_RE.sub(exchange_name, markdown)
+    text = ANY_RE.sub(" ", text)
     text = IMAGE_RE.sub(r"\1", text)
     text = LINK_RE.sub(r"\1", text)
     text = REF_LINK_RE.sub(r"\1", text)

@@ -17,9 +17,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..content import paths
 from ..content.corpus import Article, Corpus
-from ..freshness.notices import notice_ended
-from . import paths
+from ..content.schema import notice_ended
 from .jsonld import plain
 
 VERSION = "https://jsonfeed.org/version/1.1"

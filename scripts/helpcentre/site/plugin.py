@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from ..checks.gate import PageGate, gate_article
 from ..checks.ui import check as check_ui
 from ..checks.urls import UrlPolicy
+from ..content import paths
 from ..content.corpus import Corpus, load_corpus
 from ..content.files import allowed as publishable
 from ..content.files import file_problems
@@ -40,7 +41,7 @@ from ..freshness.policy import load_policy
 from ..freshness.reader import reader_notices
 from ..freshness.report import build_report
 from ..search.index import INDEX_NAME, write_language_index
-from . import csp, feeds, i18n, jsonld, paths, sitemap, views
+from . import csp, feeds, i18n, jsonld, sitemap, views
 from .config import HelpCentreConfig
 
 log = get_plugin_logger(__name__)

@@ -11,11 +11,11 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..content import paths
 from ..content.corpus import Article, Corpus
+from ..content.schema import notice_ended
 from ..content.ui import UIStrings
 from ..content.urls import fill_url_template
-from ..freshness.notices import notice_ended
-from . import paths
 
 RELATED_LIMIT = 5  # the "up to five": enough to help, short enough to scan
 FEEDBACK_REASONS = ("outdated", "unclear", "unsolved")
