@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from helpcentre.cli.check import check_project, checked_files
+from helpcentre.checks.project import check_project, checked_files
 from helpcentre.content.loader import load_article
 from helpcentre.content.project import load_project, read_mkdocs_yml
 from helpcentre.freshness.fingerprint import fingerprint_of
@@ -118,8 +118,7 @@ def main(argv: list[str] | None = None) -> int:
             best = min(best, time.perf_counter() - start)
             cpu = min(cpu, time.process_time() - start_cpu)
         errors = [p for p in problems if p.severity == "error"]
-        command = [sys.executable, "-c", "from helpcentre.cli import main; raise SystemExit(main())",
-                   "check", "--root", str(root), "--today", TODAY]
+        command = [sys.executable, "-m", "helpcentre", "check", "--root", str(root), "--today", TODAY]
         start = time.perf_counter()
         result = subprocess.run(command, capture_output=True, text=True, check=False)
         whole = time.perf_counter() - start

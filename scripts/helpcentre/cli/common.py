@@ -1,16 +1,17 @@
-"""Options and loading shared by the subcommands."""
+"""Options, loading and output shared by the subcommands."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..content.corpus import Corpus, load_corpus
 from ..content.problems import ContentError
 from ..content.project import Project, load_project
-from ..content.registry import load_registry
+from ..content.registry import Registry, load_registry
 from ..freshness.policy import Policy, load_policy
 from . import UsageError
 from .clock import BadToday, resolve_today
@@ -40,14 +41,28 @@ def project(args: argparse.Namespace) -> Project:
     return load_project(args.root)
 
 
+def print_problems(problems: Iterable[object]) -> None:
+    """Every problem of a failed load, one per line on stderr: the writer hears of all of them at once."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def registry(proj: Project) -> Registry | None:
+    """The registries; on broken ones print every problem and return None."""
+    try:
+        return load_registry(proj)
+    except ContentError as exc:
+        print_problems(exc.problems)
+        return None
+
+
 def corpus(args: argparse.Namespace) -> Corpus | None:
     """Load everything; on broken configuration print every problem and return None."""
     try:
         proj = project(args)
         return load_corpus(proj, load_registry(proj), today=today(args))
     except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        print_problems(exc.problems)
         return None
 
 
@@ -59,6 +74,24 @@ def corpus_and_policy(args: argparse.Namespace) -> tuple[Corpus, Policy] | None:
     try:
         return loaded, load_policy(loaded.project, loaded.registry)
     except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        print_problems(exc.problems)
         return None
+
+
+def write_generated(root: Path, files: Mapping[str, str], *, check: bool, origin: str, command: str) -> int:
+    """Write generated files that differ; with ``check`` (CI) write nothing and name the stale ones."""
+    stale = []
+    for name, text in files.items():
+        path = root / name
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue
+        if check:
+            stale.append(name)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {name}")
+    for name in stale:
+        print(f"{name}:1: error: out of date with {origin}; run `helpcentre {command}` and commit the result",
+              file=sys.stderr)
+    return 1 if stale else 0

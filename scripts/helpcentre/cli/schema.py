@@ -1,15 +1,13 @@
 """`helpcentre schema`: write the editors' JSON Schemas, generated from the one schema.
 
-``schemas/*.schema.json`` are generated from ``content/schema.py`` (never edited
-by hand) and shipped so editors can offer completion and flag mistakes.
-``--check`` only compares, for CI: exit 1 if a shipped file is out of date.
+``schemas/*.schema.json`` come from ``content/schema.py`` (never edited by hand) so editors can offer
+completion and flag mistakes. ``--check`` only compares, for CI: exit 1 if a shipped file is out of date.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from ..content.schema import json_schema
 from . import common
@@ -33,21 +31,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    folder = args.root / SCHEMA_DIR
-    stale = []
-    for name, for_source in SCHEMA_FILES.items():
-        path = folder / name
-        text = render(for_source)
-        current = path.read_text(encoding="utf-8") if path.is_file() else None
-        if current == text:
-            continue
-        if args.check:
-            stale.append(f"{SCHEMA_DIR}/{name}")
-            continue
-        folder.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {SCHEMA_DIR}/{name}")
-    for shown in stale:
-        print(f"{shown}:1: error: out of date with content/schema.py; run `helpcentre schema` "
-              "and commit the result", file=sys.stderr)
-    return 1 if stale else 0
+    files = {f"{SCHEMA_DIR}/{name}": render(for_source) for name, for_source in SCHEMA_FILES.items()}
+    return common.write_generated(args.root, files, check=args.check, origin="content/schema.py",
+                                  command="schema")

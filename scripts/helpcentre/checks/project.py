@@ -1,0 +1,93 @@
+"""Checking a whole help centre: what `helpcentre check` and `helpcentre linkcheck` run.
+
+Why a module of its own: the command line only parses arguments and prints,
+and the same work is run by pre-commit (through the command), by CI and by
+``scripts/bench_check.py``, which times exactly this function so that the
+number it prints is the number a writer waits for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..content.corpus import article_files, load_corpus
+from ..content.problems import ContentError, Problem
+from ..content.project import Project, read_mkdocs_yml
+from ..content.registry import load_registry
+from ..content.ui import UIStrings, load_ui_strings
+from ..search.stopwords import stopwords_path
+from ..search.synonyms import synonyms_path
+from . import run_all
+from .sitelinks import check_site
+
+DEFAULT_SITE_DIR = "build/site"  # where `helpcentre build` writes when there is no mkdocs.yml to say
+
+
+class NoSite(ValueError):
+    """There is no built site to check; the message says how to build one."""
+
+
+def check_project(project: Project, today: dt.date) -> list[Problem]:
+    """Every problem in the help centre, sorted by path then line."""
+    try:
+        registry = load_registry(project)
+    except ContentError as exc:  # nothing else can be checked without the registries
+        return list(exc.problems)
+    problems: list[Problem] = []
+    ui: UIStrings | None
+    try:
+        ui = load_ui_strings(project)
+    except ContentError as exc:
+        ui = None
+        problems.extend(exc.problems)
+    corpus = load_corpus(project, registry, today=today)
+    problems.extend(run_all(corpus, ui, today))
+    return sorted(set(problems))
+
+
+def checked_files(project: Project) -> list[Path]:
+    """What a run reads: articles, registries, UI strings and search word lists (for the summary line)."""
+    word_lists = [path(project, code) for code in project.codes for path in (synonyms_path, stopwords_path)]
+    return [*article_files(project), *sorted(project.data_dir.glob("*.yml")),
+            *(project.translations_dir / f"{code}.yml" for code in project.codes),
+            *(p for p in word_lists if p.is_file())]
+
+
+def check_scope(project: Project, today: dt.date, scope: Sequence[Path] | None) -> tuple[list[Problem], int]:
+    """The problems inside ``scope`` (resolved files or folders; None: everywhere) and how many files it holds.
+
+    Everything is loaded and checked even for one file: a translation needs its
+    English source and a link needs the article it points at. Only the report
+    is narrowed, so a writer (or pre-commit) hears about what they changed.
+    """
+    problems = check_project(project, today)
+    if scope is None:
+        return problems, len(checked_files(project))
+    return ([p for p in problems if _inside((project.root / p.path).resolve(), scope)],
+            sum(_inside(f.resolve(), scope) for f in checked_files(project)))
+
+
+def _inside(path: Path, scope: Sequence[Path]) -> bool:
+    return any(path == s or s in path.parents for s in scope)
+
+
+def check_built_site(root: Path, site_dir: Path | None) -> tuple[list[Problem], int]:
+    """Broken links in the built site (``site_dir``, default: mkdocs.yml's) and how many pages were read."""
+    site = site_dir or root / _configured_site_dir(root)
+    if not (site / "index.html").is_file():
+        raise NoSite(f"{site} has no index.html; build the site first (`helpcentre build --strict`)")
+    try:
+        shown = site.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:  # a site outside the project is named as given
+        shown = site.as_posix()
+    return check_site(site, shown=shown)
+
+
+def _configured_site_dir(root: Path) -> str:
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        return DEFAULT_SITE_DIR
+    # MkDocs' own default is "site"; ours sets build/site in mkdocs.yml.
+    return str(read_mkdocs_yml(config).get("site_dir") or "site")
