@@ -32,23 +32,33 @@ def allowed(relative: str) -> bool:
 
 
 def file_problems(project: Project) -> list[Problem]:
-    """Symbolic links and files of a kind articles may not carry, anywhere under content/."""
+    """Symbolic links and files of a kind articles may not carry, anywhere under content/.
+
+    Plain os.scandir and strings: 12,000 Path objects cost most of a second.
+    """
     problems: list[Problem] = []
-    root = project.content_dir
-    for folder, dirs, files in os.walk(root):  # does not follow links: they are reported instead
-        here = Path(folder)
-        for name in sorted(dirs + files):
-            path = here / name
-            shown = project.display(path)
-            if path.is_symlink():
-                target = os.readlink(path)
+    root = str(project.content_dir)
+    shown_root = project.display(project.content_dir)
+    stack = [""]
+    while stack:
+        rel_dir = stack.pop()
+        try:
+            entries = sorted(os.scandir(os.path.join(root, rel_dir)), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            shown = f"{shown_root}/{rel}"
+            if entry.is_symlink():  # reported, never followed
                 problems.append(Problem(shown, 1, "error", (
-                    f'is a symbolic link (to "{target}"); links could publish files from outside the '
-                    "repository, so they are refused. Put the real file here, or remove the link")))
-            elif name in files and not allowed(path.relative_to(root).as_posix()):
+                    f'is a symbolic link (to "{os.readlink(entry.path)}"); links could publish files from '
+                    "outside the repository, so they are refused. Put the real file here, or remove the link")))
+            elif entry.is_dir():
+                stack.append(rel)
+            elif not allowed(rel):
+                suffix = Path(entry.name).suffix or entry.name
                 problems.append(Problem(shown, 1, "error", (
-                    f'"{path.suffix or name}" files are not published: only articles (.md) and images '
+                    f'"{suffix}" files are not published: only articles (.md) and images '
                     f"({', '.join(sorted(IMAGE_SUFFIXES))}) may be under content/. Remove this file, "
                     "or convert an image to one of those formats")))
-        dirs[:] = [d for d in dirs if not (here / d).is_symlink()]
-    return problems
+    return sorted(problems)
