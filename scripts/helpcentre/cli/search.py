@@ -14,11 +14,9 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
-from ..content import paths
-from ..search.index import INDEX_NAME, build_for_language
-from ..search.query import MAX_QUERY_LENGTH, Hit, IndexFormatError, SearchIndex
+from ..search import lookup
+from ..search.query import MAX_QUERY_LENGTH
 from . import UsageError, common
 
 
@@ -40,16 +38,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise UsageError(f"--limit: expected a number of results of 1 or more, found {args.limit}")
-    loaded = from_site(args.site, args.lang) if args.site else from_content(args)
-    if loaded is None:
-        return 2
-    index, lang = loaded
+    if args.site:
+        try:
+            index = lookup.from_site(args.site, args.lang)
+        except lookup.NoIndex as exc:
+            raise UsageError(f"--site: {exc}") from None
+    else:
+        corpus = common.corpus(args)
+        if corpus is None:
+            return 2
+        codes = corpus.project.codes
+        if args.lang and args.lang not in codes:
+            raise UsageError(f'--lang: "{args.lang}" is not a configured language; expected one of '
+                             f"{', '.join(codes)} (languages are set in mkdocs.yml)")
+        index, problems = lookup.from_content(corpus, args.lang or corpus.project.default_language,
+                                              common.today(args))
+        common.print_problems(problems)
+    lang = index.lang
     if len(args.query) > MAX_QUERY_LENGTH:  # stderr, so --json output stays valid
         print(f"helpcentre search: the query is {len(args.query)} characters long; only its first "
               f"{MAX_QUERY_LENGTH} were searched", file=sys.stderr)
     hits = index.search(args.query, args.limit)
     if args.json:
-        print(json.dumps({"query": args.query, "lang": lang, "results": [as_json(h) for h in hits]},
+        print(json.dumps({"query": args.query, "lang": lang, "results": [lookup.as_json(h) for h in hits]},
                          ensure_ascii=False, indent=1))
     elif not hits:
         print(f'no results for "{args.query}" in {lang}')
@@ -64,46 +75,3 @@ def run(args: argparse.Namespace) -> int:
         print(f'"{args.expect}" is not in the first {args.limit} results', file=sys.stderr)
         return 1
     return 0
-
-
-def from_content(args: argparse.Namespace) -> tuple[SearchIndex, str] | None:
-    corpus = common.corpus(args)
-    if corpus is None:
-        return None
-    project = corpus.project
-    lang = args.lang or project.default_language
-    if lang not in project.codes:
-        raise UsageError(f'--lang: "{lang}" is not a configured language; expected one of '
-                         f"{', '.join(project.codes)} (languages are set in mkdocs.yml)")
-    default = project.default_language
-    index, problems = build_for_language(
-        corpus, lang, common.today(args),
-        lambda a, reader: paths.article(reader, default, a.category, a.id))
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    return SearchIndex(index), lang
-
-
-def from_site(site: Path, lang: str | None) -> tuple[SearchIndex, str]:
-    """The index a build wrote for ``lang``: <site>/<lang>/search/, or <site>/search/ for the default."""
-    candidates = ([site / lang / INDEX_NAME] if lang else []) + [site / INDEX_NAME]
-    for path in candidates:
-        if not path.is_file():
-            continue
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            index = SearchIndex(data)
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            reason = exc if isinstance(exc, IndexFormatError) else "not a search index file"
-            raise UsageError(f"--site: {path}: {reason}; rebuild the site with this version of "
-                             "helpcentre") from None
-        if lang is None or index.lang == lang:
-            return index, index.lang
-    where = " or ".join(str(p) for p in candidates)
-    raise UsageError(f"--site: no search index for {lang or 'the default language'} in {site} "
-                     f"(looked for {where}); build the site first (helpcentre build)")
-
-
-def as_json(hit: Hit) -> dict[str, Any]:
-    return {"rank": hit.rank, "id": hit.id, "url": hit.url, "title": hit.title,
-            "fallback": hit.fallback, "score": hit.score}
