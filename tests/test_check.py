@@ -608,3 +608,37 @@ def test_broken_registry_is_reported_not_raised(site: Callable[..., Path]) -> No
     assert code == 1
     assert out.splitlines()[0].startswith("content/_data/coins.yml:3: error: not valid YAML")
 
+
+
+# -- the run cache: a run where nothing changed answers without loading --------------
+
+def test_an_unchanged_help_centre_is_answered_from_the_cache(site: Callable[..., Path],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import helpcentre.checks.project as project_module
+
+    root = site()
+    first = check(root)
+    assert first[0] == 0 and (root / "build" / ".cache" / "check.json").is_file()
+
+    def no_loading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the corpus was loaded although nothing changed")
+
+    monkeypatch.setattr(project_module, "load_corpus", no_loading)
+    assert check(root) == first
+    # A changed day is a new run: reviews fall due with the calendar.
+    with pytest.raises(AssertionError, match="the corpus was loaded"):
+        main(["check", "--root", str(root), "--today", "2026-11-24"])
+
+
+def test_any_change_to_an_input_is_seen_at_once(site: Callable[..., Path]) -> None:
+    root = site()
+    assert check(root)[0] == 0
+    path = root / "content" / "en" / "security" / "set-up-2fa.md"
+    clean = path.read_text(encoding="utf-8")
+    path.write_text(clean + "\nCall +44 20 7946 0000.\n", encoding="utf-8")
+    code, out = check(root)
+    assert code == 1 and '"+44 20 7946 0000" is not one of our support phone numbers' in out
+    path.write_text(clean, encoding="utf-8")
+    assert check(root)[0] == 0
+    (root / "translations" / "zh.yml").write_text("{", encoding="utf-8")  # not content/: seen too
+    assert check(root)[0] == 1

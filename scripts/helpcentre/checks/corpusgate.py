@@ -34,7 +34,6 @@ from .urls import UrlPolicy
 CACHE_FILE = Path("build") / ".cache" / "gate.json"
 # Libraries whose behaviour is part of a result: a new version means new keys.
 LIBRARIES = ("nh3", "ada-url", "phonenumbers", "publicsuffixlist", "selectolax", "Markdown")
-_CODE = ("gate.py", "contacts.py", "urls.py", "sanitize.py", "render.py", "corpusgate.py")
 
 
 @dataclass(frozen=True)
@@ -73,22 +72,33 @@ def gate_one(html: str, article: Article, policy: UrlPolicy) -> GateResult:
     return GateResult(tuple(problems), tuple(links))
 
 
-def _fingerprint(corpus: Corpus, ui: UIStrings | None) -> str:
-    """Everything besides the article itself that a result depends on."""
+def gate_fingerprint() -> str:
+    """The code of the whole package and the versions of the libraries the gate uses.
+
+    Every module, not just the gate's: a check result depends on the loader,
+    the schema and every family too (checks/project.py caches whole runs).
+    """
     digest = hashlib.sha256()
-    project = corpus.project
-    here = Path(__file__).parent
-    files = [here / name for name in _CODE]
-    files += [project.root / "mkdocs.yml", *sorted(project.data_dir.glob("*.yml"))]
-    for path in files:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes() if path.is_file() else b"-")
-    digest.update(json.dumps(ui.strings if ui else None, sort_keys=True, default=str).encode())
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
     for name in LIBRARIES:
         try:
             digest.update(f"{name}={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(name.encode())
+    return digest.hexdigest()
+
+
+def _fingerprint(corpus: Corpus, ui: UIStrings | None) -> str:
+    """Everything besides the article itself that a result depends on."""
+    digest = hashlib.sha256(gate_fingerprint().encode())
+    project = corpus.project
+    for path in [project.root / "mkdocs.yml", *sorted(project.data_dir.glob("*.yml"))]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    digest.update(json.dumps(ui.strings if ui else None, sort_keys=True, default=str).encode())
     return digest.hexdigest()
 
 
