@@ -114,10 +114,8 @@ def _internal(target: str, article: Article, rules: Rules) -> str | None:
 def _generated_pages(corpus: Corpus) -> set[str]:
     """Pages the plugin makes (home, topics, coins, contact), as files below a language."""
     default = corpus.project.default_language
-    urls = [paths.home(default, default), paths.contact(default, default),
-            *(paths.category(default, default, c.id) for c in corpus.registry.categories),
-            *(paths.coin(default, default, s) for s in corpus.registry.coins)]
-    return {paths.dest_of(u).removesuffix(".html") + ".md" for u in urls}
+    pages = paths.generated(default, default, [c.id for c in corpus.registry.categories], list(corpus.registry.coins))
+    return {paths.dest_of(url).removesuffix(".html") + ".md" for _kind, _key, url in pages}
 
 
 def _placeholders(body: str, corpus: Corpus) -> Iterator[tuple[int, str]]:

@@ -40,3 +40,13 @@ def contact(lang: str, default: str) -> str:
 def dest_of(url: str) -> str:
     """The HTML file a directory URL is written to."""
     return "index.html" if url == "./" else f"{url}index.html"
+
+
+def generated(lang: str, default: str, categories: list[str], coins: list[str]) -> list[tuple[str, str, str]]:
+    """Every page the site makes from the registries, as (kind, key, URL), in navigation order.
+
+    One list: the plugin writes these pages and `check` accepts links to them.
+    """
+    return [("home", "", home(lang, default)), ("contact", "", contact(lang, default)),
+            *(("category", c, category(lang, default, c)) for c in categories),
+            *(("coin", s, coin(lang, default, s)) for s in coins)]

@@ -14,6 +14,7 @@ import re
 
 from .project import Project
 from .registry import Registry
+from .tables import channel_rows, network_rows
 from .ui import UIStrings
 
 LINE_RE = re.compile(r"^[ \t]*\{\{\s*(networks_table|channels_table)((?:\s+[A-Za-z0-9]+)*)\s*\}\}[ \t]*$",
@@ -32,33 +33,26 @@ def networks_table(registry: Registry, ui: UIStrings, lang: str, symbols: list[s
         else list(registry.coins.values())
     head = [ui.text(lang, k) for k in ("coin.title_short", "coin.network", "coin.fee",
                                       "coin.minimum", "coin.confirmations", "coin.memo")]
-    yes, no = ui.text(lang, "coin.memo_yes"), ui.text(lang, "coin.memo_no")
     rows = ["| " + " | ".join(map(_cell, head)) + " |", "|" + "---|" * len(head)]
-    for coin in coins:
-        for net in coin.networks:
-            rows.append("| " + " | ".join(_cell(x) for x in (
-                f"{coin.symbol} ({coin.name(lang)})", net.name, f"{net.example_fee} {coin.symbol}",
-                f"{net.example_min} {coin.symbol}", str(net.confirmations),
-                yes if net.memo else no)) + " |")
+    for row in network_rows(registry, ui, lang, coins):
+        rows.append("| " + " | ".join(_cell(x) for x in (
+            f"{row.coin.symbol} ({row.coin.name(lang)})", row.name, row.fee, row.minimum,
+            row.confirmations, row.memo)) + " |")
     return "\n".join(rows) + "\n\n*" + _cell(ui.text(lang, "coin.examples_note")) + "*"
 
 
 def channels_table(project: Project, registry: Registry, ui: UIStrings, lang: str) -> str:
-    names = {lang_.code: lang_.name for lang_ in project.languages}
     head = [ui.text(lang, k) for k in ("contact.channel", "contact.use_for", "contact.hours",
                                       "contact.languages")]
     rows = ["| " + " | ".join(map(_cell, head)) + " |", "|---|---|---|---|"]
-    for ch in registry.channels:
-        label = _cell(ui.text(lang, f"channel.{ch.id}"))
-        if ch.address:
-            label += f": [{_cell(ch.address)}](mailto:{ch.address})"
-        elif ch.number:
-            label += f": [{_cell(ch.number)}](tel:{ch.number.replace(' ', '')})"
-        elif ch.url:
-            label = f"[{label}]({ch.url})"
-        rows.append("| " + " | ".join([
-            label, _cell(ui.text(lang, f"channel_use.{ch.use_for}")), _cell(ch.hours),
-            _cell(", ".join(names.get(c, c) for c in ch.languages))]) + " |")
+    for row in channel_rows(project, registry, ui, lang):
+        label = _cell(row.label)
+        if row.shown and row.link.startswith(("mailto:", "tel:")):
+            label += f": [{_cell(row.shown)}]({row.link})"
+        elif row.link:
+            label = f"[{label}]({row.link})"
+        rows.append("| " + " | ".join([label, _cell(row.use_for), _cell(row.hours),
+                                       _cell(row.languages)]) + " |")
     return "\n".join(rows)
 
 

@@ -146,17 +146,14 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         default = self.corpus.project.default_language
         registry = self.corpus.registry
         ctx = self._ctx()
-        pages: list[tuple[str, str, str, str]] = [
-            ("home", "", paths.home(self.lang, default), ctx.t("common.home")),
-            ("contact", "", paths.contact(self.lang, default), ctx.t("contact.title")),
-        ]
-        pages += [("category", c.id, paths.category(self.lang, default, c.id), c.name(self.lang))
-                  for c in registry.categories]
-        pages += [("coin", s, paths.coin(self.lang, default, s),
-                   ctx.t("coin.title", name=coin.name(self.lang), symbol=s))
-                  for s, coin in registry.coins.items()]
+        titles = {"home": lambda _: ctx.t("common.home"), "contact": lambda _: ctx.t("contact.title"),
+                  "category": lambda key: registry.categories_by_id[key].name(self.lang),
+                  "coin": lambda key: ctx.t("coin.title", name=registry.coins[key].name(self.lang),
+                                            symbol=key)}
         self.generated = {}
-        for kind, key, url, title in pages:
+        for kind, key, url in paths.generated(self.lang, default, [c.id for c in registry.categories],
+                                              list(registry.coins)):
+            title = titles[kind](key)
             src_uri = f"{self.lang}/{paths.dest_of(url).removeprefix(self.lang + '/')}"
             src_uri = src_uri.removesuffix(".html") + ".md"
             front = yaml.safe_dump({"title": title, "hide": ["toc"] if kind != "home"

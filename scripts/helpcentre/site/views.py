@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..content import paths
+from ..content import paths, tables
 from ..content.corpus import Article, Corpus
 from ..content.schema import notice_ended
 from ..content.ui import UIStrings
@@ -217,19 +217,9 @@ class ChannelRow:
 
 
 def channel_rows(ctx: Context) -> list[ChannelRow]:
-    names = {lang.code: lang.name for lang in ctx.corpus.project.languages}
-    rows = []
-    for ch in ctx.corpus.registry.channels:
-        if ch.address:
-            link, shown = f"mailto:{ch.address}", ch.address
-        elif ch.number:
-            link, shown = f"tel:{ch.number.replace(' ', '')}", ch.number
-        else:
-            link, shown = ch.url or "", ch.handle or ""
-        rows.append(ChannelRow(f"{ctx.t('channel.' + ch.id)}" + (f" ({shown})" if shown else ""),
-                               ctx.t(f"channel_use.{ch.use_for}"), ch.hours,
-                               ", ".join(names.get(c, c) for c in ch.languages), link))
-    return rows
+    return [ChannelRow(row.label + (f" ({row.shown})" if row.shown else ""), row.use_for, row.hours,
+                       row.languages, row.link)
+            for row in tables.channel_rows(ctx.corpus.project, ctx.corpus.registry, ctx.ui, ctx.lang)]
 
 
 @dataclass
@@ -341,16 +331,14 @@ class CoinView:
 
 def coin_view(ctx: Context, symbol: str) -> CoinView:
     coin = ctx.corpus.registry.coins[symbol]
-    yes, no = ctx.t("coin.memo_yes"), ctx.t("coin.memo_no")
     return CoinView(
         title=ctx.t("coin.title", name=coin.name(ctx.lang), symbol=coin.symbol),
         symbol=coin.symbol,
         networks_title=ctx.t("coin.networks"),
         headers={k: ctx.t(f"coin.{k}") for k in ("network", "fee", "minimum", "confirmations",
                                                  "memo", "explorer")},
-        networks=[NetworkRow(n.name, f"{n.example_fee} {coin.symbol}",
-                             f"{n.example_min} {coin.symbol}", str(n.confirmations),
-                             yes if n.memo else no, n.explorer) for n in coin.networks],
+        networks=[NetworkRow(r.name, r.fee, r.minimum, r.confirmations, r.memo, r.explorer)
+                  for r in tables.network_rows(ctx.corpus.registry, ctx.ui, ctx.lang, [coin])],
         examples_note=ctx.t("coin.examples_note"),
         articles_title=ctx.t("coin.articles", symbol=coin.symbol),
         articles=[_summary_link(ctx, a) for a in ctx.listed(ctx.corpus.by_coin(symbol))],
