@@ -3,7 +3,7 @@
     python scripts/bench_build.py --articles 2000            # both at 2,000 per language
     python scripts/bench_build.py --articles 2000 --plain-articles 500
 
-Writes a synthetic corpus (helpcentre.bench.corpus), builds it with
+Writes a synthetic corpus (helpcentre.bench.generate), builds it with
 ``helpcentre build`` and with a plain mkdocs.yml (theme material with its
 default features, i18n folder structure with the same languages, the search
 plugin, the same Markdown extensions; no custom_dir, no helpcentre plugin, so
@@ -36,7 +36,7 @@ from pathlib import Path
 
 import yaml
 
-from helpcentre.bench.corpus import generate
+from helpcentre.bench.generate import generate
 from helpcentre.bench.machine import describe
 from helpcentre.cli import COMMANDS
 from helpcentre.cli.clock import resolve_today

@@ -2,7 +2,7 @@
 
     python scripts/bench_gate.py --articles 2000            # 2,000 articles per language
 
-Writes a synthetic corpus (helpcentre.bench.corpus, the one bench_build.py
+Writes a synthetic corpus (helpcentre.bench.generate, the one bench_build.py
 uses) and, in the same run:
 - builds it with `helpcentre build --jobs 1` as shipped, and again in a
   process where the gate's two entry points in the plugin are replaced by
@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from helpcentre.bench.corpus import generate
+from helpcentre.bench.generate import generate
 from helpcentre.bench.machine import describe
 from helpcentre.cli.clock import resolve_today
 

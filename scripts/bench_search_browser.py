@@ -3,7 +3,7 @@
     python scripts/bench_search_browser.py --articles 2000 --workdir /tmp/sb --runs 3
     python scripts/bench_search_browser.py --workdir /tmp/sb --reuse    # sites already built
 
-Makes a synthetic help centre (helpcentre.bench.corpus, N articles in every
+Makes a synthetic help centre (helpcentre.bench.generate, N articles in every
 language), builds it twice -- ours (``helpcentre build``) and plain Material +
 mkdocs-static-i18n defaults on the same Markdown (search plugin on, no
 custom_dir, no helpcentre plugin) -- serves each from its own
@@ -87,7 +87,7 @@ TARGET_KEY_MS = 30.0
 TARGET_GZIP_MB = 1.5
 
 # Queries written the way readers type them, from words the corpus uses
-# (helpcentre.bench.corpus.PHRASES). The first FIRST_CHARS characters are typed
+# (helpcentre.bench.generate.PHRASES). The first FIRST_CHARS characters are typed
 # at once and measured as "first result"; every later character is a measured
 # keystroke. One query per run, in turn.
 QUERIES: dict[str, list[str]] = {

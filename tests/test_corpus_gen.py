@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, TODAY, build_site
-from helpcentre.bench.corpus import generate
+from helpcentre.bench.generate import generate
 from helpcentre.cli import main
 from helpcentre.content.corpus import load_corpus
 from helpcentre.content.project import load_project

@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..checks.output import FORMATS, emit
 from ..checks.project import check_scope
-from ..checks.report import FORMATS, emit
 from ..content.problems import ContentError
 from . import UsageError, common
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..bench.corpus import DEFAULT_ARTICLES, generate
+from ..bench.generate import DEFAULT_ARTICLES, generate
 from . import UsageError, common
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..checks.output import FORMATS, emit
 from ..checks.project import NoSite, check_built_site
-from ..checks.report import FORMATS, emit
 from . import UsageError, common
 
 
