@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from conftest import SAMPLE_ARTICLES, build_site
+from conftest import SAMPLE_ARTICLES
 from helpcentre.content.corpus import Corpus, load_corpus
 from helpcentre.content.project import load_project
 from helpcentre.content.registry import load_registry
@@ -107,8 +107,8 @@ def test_long_bodies_are_cut_to_a_preview() -> None:
     assert len(feeds._preview(words)) <= feeds.PREVIEW_CHARS + 2
 
 
-def test_built_site_has_a_feed_per_language(make_site: Any) -> None:
-    site: Path = build_site(make_site())
+def test_built_site_has_a_feed_per_language(built_sample: Path) -> None:
+    site = built_sample  # the sample site, built once for every read-only test
     en = json.loads((site / "feed.json").read_text(encoding="utf-8"))
     ja = json.loads((site / "ja" / "feed.json").read_text(encoding="utf-8"))
     assert (en["language"], en["title"], len(en["items"])) == ("en", "Kestrel Exchange Help Centre", 3)
