@@ -24,9 +24,9 @@ from pathlib import Path
 from helpcentre.content.corpus import load_corpus
 from helpcentre.content.project import load_project
 from helpcentre.content.registry import load_registry
-from helpcentre.freshness.checks import freshness_problems
 from helpcentre.freshness.fingerprint import fingerprint
 from helpcentre.freshness.policy import load_policy
+from helpcentre.freshness.problems import freshness_problems
 from helpcentre.freshness.report import build_report
 from helpcentre.freshness.states import compute_states
 

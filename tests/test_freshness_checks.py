@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from helpcentre.checks import check_freshness
 from helpcentre.content.corpus import Corpus, load_corpus
 from helpcentre.content.project import load_project
 from helpcentre.content.registry import load_registry
-from helpcentre.freshness.checks import freshness_check, freshness_problems
 from helpcentre.freshness.fingerprint import fingerprint_of
 from helpcentre.freshness.policy import Policy, load_policy
+from helpcentre.freshness.problems import freshness_problems
 from helpcentre.freshness.reader import reader_notices
 
 TODAY = dt.date(2026, 11, 23)
@@ -132,11 +133,11 @@ def test_a_synced_translation_and_an_untranslated_article_are_not_problems(
     assert messages(root) == []
 
 
-def test_freshness_check_reports_broken_settings_as_problems(site: Callable[..., Path]) -> None:
+def test_check_freshness_reports_broken_settings_as_problems(site: Callable[..., Path]) -> None:
     root = site({"en/trading/q.md": article(reviewed="2026-11-01")})
     (root / "content/_data/freshness.yml").write_text("warning_days: soon\n", "utf-8")
     corpus, _ = load_corpus_only(root)
-    assert [str(p) for p in freshness_check(corpus, TODAY)] == [
+    assert [str(p) for p in check_freshness(corpus, None, TODAY)] == [
         "content/_data/freshness.yml:1: error: `warning_days`: expected a whole number of days "
         "between 0 and 365, found text \"soon\""]
 

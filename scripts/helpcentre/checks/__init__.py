@@ -4,7 +4,7 @@ The loader and the corpus already report problems with single files and
 between files (schema, YAML, ids, translations, coins). The families here
 add the checks that read article bodies and other files: what may be
 published (``content.files``), the safety gate over each rendered article and
-its links (``links``, ``gate``), UI strings (``ui``), search word lists
+its links (``links``, ``gate``), UI strings (``uistrings``), search word lists
 (``searchwords``) and freshness (``helpcentre.freshness``).
 Each family is a function ``(corpus, ui, today) -> list[Problem]``; add a
 family by adding it to ``FAMILIES``.
@@ -17,20 +17,25 @@ from collections.abc import Callable
 
 from ..content.corpus import Corpus
 from ..content.files import file_problems
-from ..content.problems import Problem
+from ..content.problems import ContentError, Problem
 from ..content.ui import UIStrings
-from ..freshness.checks import freshness_check
+from ..freshness.policy import load_policy
+from ..freshness.problems import freshness_problems
 from .links import check as check_links
 from .searchwords import check as check_search_words
-from .ui import check as check_ui
+from .uistrings import check as check_ui
 
 CheckFunction = Callable[[Corpus, "UIStrings | None", dt.date], list[Problem]]
 
 
 def check_freshness(corpus: Corpus, ui: UIStrings | None, today: dt.date) -> list[Problem]:
-    """The freshness family (issue 4): overdue reviews, ended notices, outdated
-    translations. Its rules live in helpcentre.freshness; this is where they plug in."""
-    return freshness_check(corpus, today)
+    """The freshness family (overdue reviews, ended notices, outdated translations), with
+    the project's own policy; a broken freshness.yml is reported, not raised."""
+    try:
+        policy = load_policy(corpus.project, corpus.registry)
+    except ContentError as exc:
+        return list(exc.problems)
+    return freshness_problems(corpus, policy, today)
 
 
 def check_files(corpus: Corpus, ui: UIStrings | None, today: dt.date) -> list[Problem]:

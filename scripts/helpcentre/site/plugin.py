@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..checks.gate import PageGate, gate_article
-from ..checks.ui import check as check_ui
+from ..checks.uistrings import check as check_ui
 from ..checks.urls import UrlPolicy
 from ..content import paths
 from ..content.corpus import Corpus, load_corpus
@@ -35,9 +35,9 @@ from ..content.problems import ContentError
 from ..content.project import load_project
 from ..content.registry import load_registry
 from ..content.ui import load_ui_strings
-from ..freshness.checks import freshness_problems
 from ..freshness.dashboard import to_html
 from ..freshness.policy import load_policy
+from ..freshness.problems import freshness_problems
 from ..freshness.reader import reader_notices
 from ..freshness.report import build_report
 from ..search.index import INDEX_NAME, write_language_index

@@ -15,8 +15,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ..content.corpus import Corpus
-from ..content.problems import ContentError, Problem
-from .policy import Policy, load_policy
+from ..content.problems import Problem
+from .policy import Policy
 from .states import ArticleState, States, compute_states
 
 
@@ -35,16 +35,6 @@ def freshness_problems(corpus: Corpus, policy: Policy, today: dt.date, *,
         if problem is not None:
             problems.append(problem)
     return sorted(problems)
-
-
-def freshness_check(corpus: Corpus, today: dt.date) -> list[Problem]:
-    """freshness_problems with the project's own policy; a broken freshness.yml
-    becomes problems instead of an exception (for `helpcentre check`)."""
-    try:
-        policy = load_policy(corpus.project, corpus.registry)
-    except ContentError as exc:
-        return list(exc.problems)
-    return freshness_problems(corpus, policy, today)
 
 
 def _line(corpus: Corpus, item: ArticleState, field: str) -> int:
