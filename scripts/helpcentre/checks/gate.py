@@ -196,7 +196,9 @@ class PageGate:
 
     def __init__(self, policy: UrlPolicy):
         self.policy = policy
-        self._seen: dict[tuple[str, str], list[Finding]] = {}
+        # Tuples, not lists: an empty tuple is one shared object the garbage
+        # collector never scans, and most texts have no finding.
+        self._seen: dict[tuple[str, str], tuple[Finding, ...]] = {}
 
     def findings(self, html: str, base: str, lang: str) -> list[Finding]:
         tree = HTMLParser(html)  # parsed once: URLs first, then the text without scripts
@@ -204,7 +206,7 @@ class PageGate:
         for text in _texts(tree):
             key = (text, lang)
             if key not in self._seen:
-                self._seen[key] = text_findings(text, self.policy, lang)
+                self._seen[key] = tuple(text_findings(text, self.policy, lang))
             found.extend(self._seen[key])
         return found
 
