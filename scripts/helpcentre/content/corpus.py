@@ -159,7 +159,7 @@ def _load_corpus(project: Project, registry: Registry, today: dt.date | None) ->
         if aid in sources:
             other = sources[aid]
             # Reported on both files: either may be the one to rename.
-            for here, there in ((art.path, other.shown), (other.shown, art.path)):
+            for here, there in ((art.shown, other.shown), (other.shown, art.shown)):
                 problems.append(Problem(here, 1, "error",
                                         f'the id "{aid}" is also used by {there}; article ids '
                                         "must be unique across categories (they appear in "
@@ -168,7 +168,7 @@ def _load_corpus(project: Project, registry: Registry, today: dt.date | None) ->
         meta = art.meta
         assert meta is not None
         _check_source(art, meta, category, registry, problems)
-        sources[aid] = Article(aid, category, lang, path, art.path, meta, art.body, art.body_line,
+        sources[aid] = Article(aid, category, lang, path, art.shown, meta, art.body, art.body_line,
                                art.field_lines, meta)
 
     translations: dict[tuple[str, str], Article] = {}
@@ -179,14 +179,14 @@ def _load_corpus(project: Project, registry: Registry, today: dt.date | None) ->
         assert art.meta is not None
         source = sources.get(aid)
         if source is None or source.category != category:
-            problems.append(Problem(art.path, 1, "error",
+            problems.append(Problem(art.shown, 1, "error",
                                     f"this translation has no English source: "
                                     f"content/{default}/{category}/{aid}.md does not exist; "
                                     "translate an existing article or add the English one first"))
             orphans.append((lang, category, aid, path))
             continue
         _check_translation(art, art.meta, source, problems)
-        translations[(aid, lang)] = Article(aid, category, lang, path, art.path,
+        translations[(aid, lang)] = Article(aid, category, lang, path, art.shown,
                                             _merge(source.meta, art.meta), art.body,
                                             art.body_line, art.field_lines, art.meta)
     return Corpus(project, registry, sources, translations, sorted(problems), orphans)
@@ -211,12 +211,12 @@ def file_name_error(name: str) -> str | None:
 def _check_source(art: LoadedArticle, meta: Meta, category: str, registry: Registry,
                   problems: list[Problem]) -> None:
     if meta.category is not None and meta.category != category:
-        problems.append(Problem(art.path, art.line_of("category"), "error",
+        problems.append(Problem(art.shown, art.line_of("category"), "error",
                                 f'`category`: says "{meta.category}" but the file is in the '
                                 f'"{category}" folder; move the file or remove the field'))
     for symbol in meta.coins:
         if symbol not in registry.coins:
-            problems.append(Problem(art.path, art.line_of("coins"), "error",
+            problems.append(Problem(art.shown, art.line_of("coins"), "error",
                                     f'`coins`: "{symbol}" is not a known coin'
                                     f"{close_matches(symbol, list(registry.coins)) or '.'} "
                                     "Coins are listed in content/_data/coins.yml"))
@@ -227,7 +227,7 @@ def _check_translation(art: LoadedArticle, own: Meta, source: Article,
     for name in INHERITED_FIELDS:
         if name in own.present and getattr(own, name) != getattr(source.meta, name):
             mine, theirs = getattr(own, name), getattr(source.meta, name)
-            problems.append(Problem(art.path, art.line_of(name), "error",
+            problems.append(Problem(art.shown, art.line_of(name), "error",
                                     f"`{name}`: says {_show(mine)} but the English article says "
                                     f"{_show(theirs)}; translations take `{name}` from the English "
                                     "article, so remove this line"))

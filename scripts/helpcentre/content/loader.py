@@ -297,7 +297,7 @@ def yaml_problem(exc: yaml.YAMLError, text: str, shown: str, *, hint: str = YAML
 class LoadedArticle:
     """One article file as read from disk; ``meta`` is None when unreadable."""
 
-    path: str
+    shown: str  # the path as messages show it (relative to the project); Article.path is the Path
     meta: Meta | None
     body: str
     body_line: int  # line of the file where the body starts

@@ -141,11 +141,11 @@ def source_to_translate(project: Project, article_id: str, *, category: str | No
 def new_translation(project: Project, source: LoadedArticle, lang: str, today: dt.date,
                     translated_from: str) -> Skeleton:
     """The skeleton of ``source``'s translation into ``lang``: its text to translate, stamped ``translated_from``."""
-    shown = PurePosixPath(source.path)  # content/<default>/<category>/<id>.md
+    shown = PurePosixPath(source.shown)  # content/<default>/<category>/<id>.md
     path = project.content_dir / lang / shown.parent.name / shown.name
     language = next(item.name for item in project.languages if item.code == lang)
     text = (translation_skeleton(source, today, language, translated_from) + "\n"
-            + TRANSLATE_HINT.format(shown=source.path) + "\n" + source.body.lstrip("\n"))
+            + TRANSLATE_HINT.format(shown=source.shown) + "\n" + source.body.lstrip("\n"))
     return Skeleton(path, text, is_source=False, next_step=f"translate it into {language}")
 
 

@@ -170,20 +170,20 @@ def diff_report(project: Project, pair: Pair) -> Report:
                       f"translation was stamped ({stamp})\n", found=False)
     if stamp is None:
         return Report(f"{shown}: no `translated_from` stamp, so it is unknown which version of "
-                      f"{source.path} this translation follows. Compare it with the English article "
+                      f"{source.shown} this translation follows. Compare it with the English article "
                       f"below, update it if needed, then run `helpcentre translations sync {shown}`.\n"
-                      + _current(source.path, current, now), found=True)
+                      + _current(source.shown, current, now), found=True)
     found = find_version(project.root, pair.source, stamp)
     if found.version is None:
         return Report(f"{shown}: the English article changed since this translation was stamped "
                       f"({stamp}; it is now {current}).\n"
                       f"History not available: {found.why_not}.\n"
-                      + _current(source.path, current, now), found=True)
+                      + _current(source.shown, current, now), found=True)
     version = found.version
     lines = difflib.unified_diff(version.text.splitlines(keepends=True),
                                  now.splitlines(keepends=True),
                                  fromfile=f"{version.path} (commit {version.commit[:12]})",
-                                 tofile=f"{source.path} (now)")
+                                 tofile=f"{source.shown} (now)")
     return Report(f"{shown}: the English article changed since this translation was stamped "
                   f"({stamp}, commit {version.commit[:12]} of {version.date}); changes since then:\n"
                   + "".join(lines), found=True)
