@@ -43,7 +43,7 @@ from lunr.builder import Builder
 from lunr.query import Query
 from lunr.stop_word_filter import stop_word_filter
 
-from helpcentre.cli.clock import BadToday, resolve_today
+from helpcentre.clock import BadToday, resolve_today
 from helpcentre.content.corpus import Corpus, load_corpus
 from helpcentre.content.project import load_project
 from helpcentre.content.registry import load_registry
