@@ -39,7 +39,7 @@ import yaml
 from helpcentre.bench.generate import generate
 from helpcentre.bench.machine import describe
 from helpcentre.cli import COMMANDS
-from helpcentre.cli.clock import resolve_today
+from helpcentre.clock import resolve_today
 from helpcentre.content.project import read_mkdocs_yml
 
 REPO = Path(__file__).resolve().parent.parent

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from helpcentre.bench.generate import generate
 from helpcentre.bench.machine import describe
-from helpcentre.cli.clock import resolve_today
+from helpcentre.clock import resolve_today
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGES = ("mkdocs", "mkdocs-material", "nh3", "ada-url", "selectolax", "phonenumbers", "Markdown")

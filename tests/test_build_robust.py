@@ -34,7 +34,7 @@ from filelock import FileLock
 
 from conftest import TODAY
 from helpcentre.cli import main
-from helpcentre.cli.clock import BadToday, resolve_today
+from helpcentre.clock import BadToday, resolve_today
 from helpcentre.search.index import build_index
 from helpcentre.search.query import MAX_QUERY_LENGTH, SearchIndex, clauses, shorten
 from helpcentre.site import engine

@@ -1,11 +1,16 @@
-"""The only place that reads the clock. Everything else is handed ``today``."""
+"""The one clock: the only place that reads the calendar.
+
+Read once per entry point (the `helpcentre` command, and the MkDocs plugin
+when `mkdocs build` runs it alone) and handed down as a value; everything
+else is given ``today``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 
-from ..content.schema import parse_date
+from .content.schema import parse_date
 
 TODAY_ENV = "HELPCENTRE_TODAY"
 EXAMPLE = "2026-11-18"
@@ -15,6 +20,11 @@ class BadToday(ValueError):
     def __init__(self, message: str, *, from_env: bool = False):
         super().__init__(message)
         self.from_env = from_env  # the bad value came from $HELPCENTRE_TODAY, not the option
+
+
+def calendar() -> dt.date:
+    """Today by the machine's calendar, for an entry point given no day."""
+    return dt.date.today()
 
 
 def resolve_today(value: str | None = None) -> dt.date:
@@ -31,7 +41,7 @@ def resolve_today(value: str | None = None) -> dt.date:
     if from_env:
         value = os.environ.get(TODAY_ENV) or None
         if value is None:
-            return dt.date.today()
+            return calendar()
     assert value is not None
     if not value.strip():
         raise BadToday(f"is empty; expected a date written YYYY-MM-DD, like {EXAMPLE} (leave it out "

@@ -8,13 +8,13 @@ import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from ..clock import BadToday, resolve_today
 from ..content.corpus import Corpus, load_corpus
 from ..content.problems import ContentError
 from ..content.project import Project, load_project
 from ..content.registry import Registry, load_registry
 from ..freshness.policy import Policy, load_policy
 from . import UsageError
-from .clock import BadToday, resolve_today
 
 
 def add_root(parser: argparse.ArgumentParser) -> None:

@@ -9,7 +9,6 @@ the language being built.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from .. import clock
 from ..checks.gate import PageGate, gate_article
 from ..checks.uistrings import check as check_ui
 from ..checks.urls import UrlPolicy
@@ -67,9 +67,9 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
     # -- setup -------------------------------------------------------------
     @event_priority(AFTER_I18N)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # The one place the plugin may read the clock: `mkdocs build` run on its own
-        # is an entry point. `helpcentre build` always hands the day in.
-        self.today = self.config.today or dt.date.today()
+        # `mkdocs build` run on its own is an entry point: without a day in mkdocs.yml it
+        # reads the one clock. `helpcentre build` always hands the day in.
+        self.today = self.config.today or clock.calendar()
         if self.corpus is None:  # once per process: every language build shares it
             self._load(Path(config.config_file_path).parent)
         self.lang = i18n.current_language(config) or self.corpus.project.default_language
