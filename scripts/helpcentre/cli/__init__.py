@@ -56,7 +56,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         # flush does not raise again (Python's documented recipe, exit code 1).
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from ..clock import BadToday, resolve_today
+from ..content import generated
 from ..content.corpus import Corpus, load_corpus
 from ..content.problems import ContentError
 from ..content.project import Project, load_project
@@ -80,18 +81,8 @@ def corpus_and_policy(args: argparse.Namespace) -> tuple[Corpus, Policy] | None:
 
 def write_generated(root: Path, files: Mapping[str, str], *, check: bool, origin: str, command: str) -> int:
     """Write generated files that differ; with ``check`` (CI) write nothing and name the stale ones."""
-    stale = []
-    for name, text in files.items():
-        path = root / name
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
-            continue
-        if check:
-            stale.append(name)
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {name}")
-    for name in stale:
-        print(f"{name}:1: error: out of date with {origin}; run `helpcentre {command}` and commit the result",
-              file=sys.stderr)
+    written, stale = generated.update(root, files, check=check)
+    print("".join(f"wrote {name}\n" for name in written), end="")
+    print("".join(f"{name}:1: error: out of date with {origin}; run `helpcentre {command}` and commit the "
+                  "result\n" for name in stale), end="", file=sys.stderr)
     return 1 if stale else 0

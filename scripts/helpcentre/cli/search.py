@@ -47,12 +47,10 @@ def run(args: argparse.Namespace) -> int:
         corpus = common.corpus(args)
         if corpus is None:
             return 2
-        codes = corpus.project.codes
-        if args.lang and args.lang not in codes:
-            raise UsageError(f'--lang: "{args.lang}" is not a configured language; expected one of '
-                             f"{', '.join(codes)} (languages are set in mkdocs.yml)")
-        index, problems = lookup.from_content(corpus, args.lang or corpus.project.default_language,
-                                              common.today(args))
+        try:
+            index, problems = lookup.from_content(corpus, args.lang, common.today(args))
+        except lookup.NoIndex as exc:
+            raise UsageError(f"--lang: {exc}") from None
         common.print_problems(problems)
     lang = index.lang
     if len(args.query) > MAX_QUERY_LENGTH:  # stderr, so --json output stays valid

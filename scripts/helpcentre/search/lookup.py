@@ -22,8 +22,13 @@ class NoIndex(Exception):
     """No usable index where one was asked for; the message says where we looked and what to do."""
 
 
-def from_content(corpus: Corpus, lang: str, today: dt.date) -> tuple[SearchIndex, list[Problem]]:
-    default = corpus.project.default_language
+def from_content(corpus: Corpus, lang: str | None, today: dt.date) -> tuple[SearchIndex, list[Problem]]:
+    """The index of ``lang`` (None: the default language), built as a site build builds it."""
+    codes, default = corpus.project.codes, corpus.project.default_language
+    lang = lang or default
+    if lang not in codes:
+        raise NoIndex(f'"{lang}" is not a configured language; expected one of {", ".join(codes)} '
+                      "(languages are set in mkdocs.yml)")
     index, problems = build_for_language(
         corpus, lang, today, lambda a, reader: paths.article(reader, default, a.category, a.id))
     return SearchIndex(index), problems
