@@ -97,6 +97,18 @@ def write_site(root: Path, articles: dict[str, str], languages: list[dict] | Non
     return root
 
 
+def add_files(root: Path, files: dict[str, str | bytes] | None) -> Path:
+    """Write ``files`` (text, or bytes for broken encodings) under ``root/content``."""
+    for rel, data in (files or {}).items():
+        path = root / "content" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def make_site(tmp_path: Path) -> Callable[..., Path]:
     def make(articles: dict[str, str] | None = None, languages: list[dict] | None = None) -> Path:

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import SAMPLE_ARTICLES, TODAY, write_site
+from conftest import SAMPLE_ARTICLES, TODAY, add_files, write_site
 from helpcentre.cli import main
 from helpcentre.content.corpus import load_corpus
 from helpcentre.content.loader import (
@@ -69,15 +69,7 @@ def article(extra: str = "") -> str:
 def site(tmp_path: Path) -> Callable[..., Path]:
     """The sample help centre plus the files a test adds (text or bytes, under content/)."""
     def make(extra: dict[str, str | bytes] | None = None) -> Path:
-        root = write_site(tmp_path / "site", SAMPLE_ARTICLES)
-        for rel, data in (extra or {}).items():
-            path = root / "content" / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(data, bytes):
-                path.write_bytes(data)
-            else:
-                path.write_text(data, encoding="utf-8")
-        return root
+        return add_files(write_site(tmp_path / "site", SAMPLE_ARTICLES), extra)
     return make
 
 

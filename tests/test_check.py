@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import OTHER_FILES, SAMPLE_ARTICLES, TODAY, WORD_LISTS, write_site
+from conftest import OTHER_FILES, SAMPLE_ARTICLES, TODAY, WORD_LISTS, add_files, write_site
 from helpcentre.cli import main
 from helpcentre.content.loader import load_article
 from helpcentre.freshness.fingerprint import fingerprint_of
@@ -82,14 +82,7 @@ def site(tmp_path: Path) -> Callable[..., Path]:
         zh.write_text(ZH_TRANSLATION.format(
             stamp=stamp_of(root, "en/deposits-withdrawals/deposit-not-arrived.md")),
             encoding="utf-8")
-        for rel, text in (extra or {}).items():
-            path = root / "content" / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(text, bytes):
-                path.write_bytes(text)
-            else:
-                path.write_text(text, encoding="utf-8")
-        return root
+        return add_files(root, extra)
     return make
 
 
