@@ -44,6 +44,7 @@ from lunr.query import Query
 from lunr.stop_word_filter import stop_word_filter
 
 from helpcentre.clock import BadToday, resolve_today
+from helpcentre.content import paths
 from helpcentre.content.corpus import Corpus, load_corpus
 from helpcentre.content.project import load_project
 from helpcentre.content.registry import load_registry
@@ -52,7 +53,6 @@ from helpcentre.search.index import IndexStats, build_for_language, build_index,
 from helpcentre.search.query import SearchIndex
 from helpcentre.search.text import plain_text
 from helpcentre.search.tokenize import analyze
-from helpcentre.content import paths
 
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = REPO / "tests" / "search_eval" / "queries.yml"

@@ -14,6 +14,7 @@ import pytest
 
 from conftest import SAMPLE_ARTICLES, build_site
 from helpcentre.cli import main
+from helpcentre.content import paths
 from helpcentre.content.corpus import Corpus, load_corpus
 from helpcentre.content.project import load_project
 from helpcentre.content.registry import load_registry
@@ -23,7 +24,6 @@ from helpcentre.search.packing import pack_numbers, pack_terms, unpack_numbers, 
 from helpcentre.search.query import QueryTerm, SearchIndex, clauses
 from helpcentre.search.stopwords import parse_stopwords
 from helpcentre.search.synonyms import parse_synonyms
-from helpcentre.content import paths
 
 TODAY = dt.date(2026, 11, 23)
 

@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from helpcentre.content import paths
 from helpcentre.content.corpus import load_corpus
 from helpcentre.content.project import load_project
 from helpcentre.content.registry import load_registry
@@ -28,7 +29,6 @@ from helpcentre.search.documents import SearchDocument
 from helpcentre.search.index import build_for_language, build_index
 from helpcentre.search.query import SearchIndex
 from helpcentre.search.tokenize import analyze, char_class, normalize
-from helpcentre.content import paths
 from test_search_index import ARTICLES, block_test_documents  # the index tests' fixtures
 
 REPO = Path(__file__).resolve().parent.parent
