@@ -36,7 +36,10 @@ def tree(root: Path) -> dict[str, bytes]:
 
 def mkdocs_build(root: Path, site: Path) -> None:
     env = dict(os.environ, HELPCENTRE_TODAY=TODAY, NO_MKDOCS_2_WARNING="1")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+    # The engine's own command: `mkdocs build`, or `properdocs build` when the tests
+    # run under ProperDocs (make test-properdocs).
+    engine = os.environ.get("HELPCENTRE_SITE_ENGINE", "mkdocs")
+    subprocess.run([sys.executable, "-m", engine, "build", "--strict", "-q",
                     "-f", str(root / "mkdocs.yml"), "-d", str(site)], env=env, check=True)
 
 
