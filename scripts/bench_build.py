@@ -264,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     today = resolve_today(args.today)
     env = dict(os.environ, HELPCENTRE_TODAY=today.isoformat(), NO_MKDOCS_2_WARNING="1")
-    hc = [sys.executable, "-c", "from helpcentre.cli import main; raise SystemExit(main())"]
+    hc = [sys.executable, "-m", "helpcentre"]
 
     def corpus_of(n: int) -> Path:
         path = work / f"corpus-{n}-seed{args.seed}"

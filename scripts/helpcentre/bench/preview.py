@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     rel = article.relative_to(args.root / "content" / args.lang).with_suffix("")
     url = f"http://127.0.0.1:{args.port}/{args.lang}/{rel.as_posix()}/"
     log_path = args.root / f"serve-{args.lang}.log"
-    cmd = [sys.executable, "-c", "from helpcentre.cli import main; raise SystemExit(main())", "serve",
+    cmd = [sys.executable, "-m", "helpcentre", "serve",
            "--root", str(args.root), "--today", args.today, "--lang", args.lang,
            "--port", str(args.port)]
     original = article.read_bytes()
