@@ -4,6 +4,15 @@
     python scripts/search_eval.py                 # the table, on content/
     python scripts/search_eval.py --show-misses   # and every query that missed
     python scripts/search_eval.py --size 2000     # index size and speed at 2,000 articles
+    python scripts/search_eval.py --queries tests/search_eval/corpora/etc-faq/queries.yml
+
+Query sets (tests/search_eval/): queries.yml is the tuned set (the CI gate,
+tests/test_search_relevance.py), blind.yml was written before tuning and
+used for it since, holdout.yml is never used for tuning (run it only to
+report). corpora/<name>/queries.yml is written for that folder's real
+content, which nobody tuned the search for: its articles are searched
+instead of content/'s, assembled into a help centre of ours by
+scripts/eval_site.py (``assembled_root``).
 
 For every query in tests/search_eval/queries.yml (the reader's language, what
 they typed, the article they need) it prints, per language, hit@1, hit@5,
@@ -33,8 +42,11 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +68,8 @@ from helpcentre.search.tokenize import analyze
 
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = REPO / "tests" / "search_eval" / "queries.yml"
+CORPORA = REPO / "tests" / "search_eval" / "corpora"
+sys.path.insert(0, str(REPO / "scripts"))  # eval_site, beside this script
 JS = REPO / "overrides" / "assets" / "javascripts" / "hc-search.js"
 TOP = 10
 # The issue's targets, checked at the bottom of the table.
@@ -95,6 +109,21 @@ class Score:
             return "     -      -      -     -"
         return (f"{self.hit1 / self.n:6.2f} {self.hit5 / self.n:6.2f} {self.rr / self.n:6.3f} "
                 f"{self.zero:5d}")
+
+
+def corpus_for(queries: Path) -> Path | None:
+    """The real-content corpus a query set belongs to (corpora/<name>/queries.yml), if any."""
+    folder = queries.resolve().parent
+    return folder if (folder / "content").is_dir() and folder.parent.name == CORPORA.name else None
+
+
+@contextmanager
+def assembled_root(corpus: Path) -> Iterator[Path]:
+    """A help centre of ours holding ``corpus``'s articles (scripts/eval_site.py), for one run."""
+    from eval_site import assemble
+
+    with tempfile.TemporaryDirectory(prefix="search-eval-") as tmp:
+        yield assemble(corpus, Path(tmp) / "site")
 
 
 def load_cases(path: Path, languages: tuple[str, ...]) -> list[Case]:
@@ -258,6 +287,8 @@ def synthetic(corpus: Corpus, lang: str, n: int, today: dt.date) -> list[SearchD
     Sentences are drawn at random (so each article has the length and
     vocabulary of a real one), and 5% of Han characters or words are altered
     so the vocabulary keeps growing with N, as a real help centre's does.
+    Each keeps its model's other versions' titles, summaries and keywords
+    (altered the same way), as every real article with translations has.
     """
     rng = random.Random(f"{lang}-{n}")
     real = documents_for(corpus, lang, today,
@@ -284,8 +315,9 @@ def synthetic(corpus: Corpus, lang: str, n: int, today: dt.date) -> list[SearchD
         model = own[i % len(own)]
         body = " ".join(mutate(rng.choice(sentences)) for _ in range(rng.choice(lengths)))
         fields = dict(model.fields, title=mutate(model.title), body=body)
+        other = tuple((code, mutate(text)) for code, text in model.other)
         docs.append(SearchDocument(f"{model.id}-{i}", f"{lang}/x/{model.id}-{i}/", lang, False,
-                                   fields["title"], model.summary, fields))
+                                   fields["title"], model.summary, fields, other))
     return docs
 
 
@@ -350,7 +382,16 @@ def main(argv: list[str] | None = None) -> int:
     except BadToday as exc:
         print(f"search_eval: --today: {exc}", file=sys.stderr)
         return 2
-    project = load_project(args.root)
+    real = corpus_for(args.queries) if not args.size else None
+    if real is not None:
+        print(f"articles: {real.relative_to(REPO) if real.is_relative_to(REPO) else real}\n")
+        with assembled_root(real) as root:
+            return run(root, args, today)
+    return run(args.root, args, today)
+
+
+def run(root: Path, args: argparse.Namespace, today: dt.date) -> int:
+    project = load_project(root)
     corpus = load_corpus(project, load_registry(project), today=today)
     if args.size:
         scale(corpus, args.size, today)

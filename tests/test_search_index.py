@@ -21,9 +21,10 @@ from helpcentre.content.registry import load_registry
 from helpcentre.search.documents import SearchDocument, documents_for
 from helpcentre.search.index import BLOCK, INDEX_NAME, build_for_language, build_index, utf16_key, write_language_index
 from helpcentre.search.packing import pack_numbers, pack_terms, unpack_numbers, unpack_terms
-from helpcentre.search.query import QueryTerm, SearchIndex, clauses
+from helpcentre.search.query import QueryTerm, SearchIndex, clauses, spread
 from helpcentre.search.stopwords import parse_stopwords
 from helpcentre.search.synonyms import parse_synonyms
+from helpcentre.search.thesaurus import for_index
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -137,8 +138,10 @@ def test_untranslated_articles_are_searched_in_english_and_flagged(site: Path) -
 
 def test_coin_names_are_searched_in_the_readers_language(site: Path) -> None:
     # "泰达币" is USDT's Chinese name in coins.yml; the notice is not translated.
-    assert set(search(corpus_at(site), "zh", "泰达币")) == {"deposit-not-arrived",
-                                                         "trx-network-upgrade"}
+    # The article that only says "币" (coin) comes after both, on its unigram.
+    found = search(corpus_at(site), "zh", "泰达币")
+    assert set(found[:2]) == {"deposit-not-arrived", "trx-network-upgrade"}
+    assert found[2:] == ["withdraw-crypto"]
 
 
 def test_category_names_are_searched_in_the_readers_language(site: Path) -> None:
@@ -360,6 +363,7 @@ def test_cli_prints_ranked_results(site: Path, capsys: pytest.CaptureFixture[str
         " 1. trx-network-upgrade  TRX deposits paused for a network upgrade [English]  "
         "zh/announcements/trx-network-upgrade/",
         " 2. deposit-not-arrived  充值未到账怎么办  zh/deposits-withdrawals/deposit-not-arrived/",
+        " 3. withdraw-crypto      如何提现加密货币  zh/deposits-withdrawals/withdraw-crypto/",
     ]
 
 
@@ -411,7 +415,7 @@ def test_cli_site_errors_say_what_to_do(tmp_path: Path, capsys: pytest.CaptureFi
     old.write_text('{"format": "helpcentre-search", "version": 1}', encoding="utf-8")
     assert main(["search", "x", "--site", str(tmp_path)]) == 2
     assert capsys.readouterr().err == (
-        f"helpcentre search: error: --site: {old}: not a helpcentre-search index of version 2; "
+        f"helpcentre search: error: --site: {old}: not a helpcentre-search index of version 3; "
         "rebuild the site with this version of helpcentre\n")
     old.write_text("[]", encoding="utf-8")
     assert main(["search", "x", "--site", str(tmp_path)]) == 2
@@ -430,3 +434,63 @@ def test_cli_stops_quietly_when_its_reader_goes_away(site: Path) -> None:
     _, err = proc.communicate(timeout=120)
     assert err.decode() == ""
     assert proc.returncode == 1
+
+
+def test_a_translation_carries_its_english_title_and_keywords(site: Path) -> None:
+    docs = {d.id: d for d in documents_for(corpus_at(site), "zh", TODAY, url_of)}
+    assert docs["deposit-not-arrived"].other == (
+        ("en", "My deposit has not arrived\ndeposit missing\nnot received\ntxid"),)
+    # The English title's words reach the Chinese article, stemmed in English.
+    assert search(corpus_at(site), "zh", "never arriving")[0] == "deposit-not-arrived"
+
+
+def test_a_fallback_is_found_by_the_words_of_any_translation(site: Path) -> None:
+    corpus = corpus_at(site)
+    docs = {d.id: d for d in documents_for(corpus, "ja", TODAY, url_of)}
+    assert docs["deposit-not-arrived"].fallback
+    assert docs["deposit-not-arrived"].other == (
+        ("zh", "充值未到账怎么办\n联系我们之前，请先检查确认数和交易哈希。\n充值未到账\n币没到账\ntxid"),)
+    # A reader of the Japanese site who types Chinese reaches the English text.
+    assert search(corpus, "ja", "充值未到账")[0] == "deposit-not-arrived"
+
+
+def test_the_index_says_which_languages_it_stems(site: Path) -> None:
+    index, _ = build_for_language(corpus_at(site), "zh", TODAY, url_of)
+    assert index["stemmers"] == ["en"]  # zh has no stemmer; its English fallbacks and titles do
+    index, _ = build_for_language(corpus_at(site), "ru", TODAY, url_of)
+    assert index["stemmers"] == ["ru", "en"]
+
+
+def test_common_han_characters_of_the_body_are_not_indexed_alone() -> None:
+    docs = [SearchDocument(id=str(i), url=f"{i}/", lang="zh", fallback=False, title=f"标题{i}", summary="",
+                           fields={"title": f"标题{i}", "body": "网络确认后入账" + ("税务" if i == 0 else "")})
+            for i in range(20)]
+    index = SearchIndex(build_index(docs, lang="zh", synonyms=[], fallback_label="English"))
+    assert index.find("税") is not None  # in 1 of 20 bodies
+    assert index.find("网") is None  # in every body: more than UNIGRAM_MAX_SHARE
+    assert index.find("标") is not None  # titles keep every character
+    assert [h.id for h in index.search("交税")] == ["0"]  # 税 found inside 税务
+
+
+def test_a_query_that_finds_nothing_is_tried_with_its_characters_apart() -> None:
+    docs = [SearchDocument(id="defi", url="defi/", lang="ko", fallback=False, title="디파이 서비스", summary="",
+                           fields={"title": "디파이 서비스", "body": "이더리움 클래식"})]
+    index = SearchIndex(build_index(docs, lang="ko", synonyms=[], fallback_label="English"))
+    assert spread("이클 디파이") == "이 클  디 파 이 "
+    assert [h.id for h in index.search("이클")] == ["defi"]  # no bigram 이클; 이 and 클 begin terms
+
+
+def test_the_thesaurus_ships_only_what_the_index_can_match() -> None:
+    entries = [["buy", "purchase", "bribe"], ["velocity", "speed"], ["almost", "about"]]
+    held = {"~purchas", "~speed", "~about"}
+    assert for_index(entries, "en", held.__contains__, frozenset({"about", "almost"})) == [
+        ["buy|~buy", "~purchas"], ["velocity|~veloc", "~speed"]]
+
+
+def test_the_thesaurus_expands_only_words_the_writers_do_not_use() -> None:
+    docs = [SearchDocument(id=i, url=f"{i}/", lang="en", fallback=False, title=t, summary="",
+                           fields={"title": t, "body": ""})
+            for i, t in [("a", "Purchase crypto"), ("b", "Speed of deposits"), ("c", "Velocity limits")]]
+    index = SearchIndex(build_index(docs, lang="en", synonyms=[], fallback_label="English"))
+    assert [h.id for h in index.search("buying ")] == ["a"]  # "buy" is nowhere: its synonym is asked
+    assert [h.id for h in index.search("velocity ")] == ["c"]  # the writers say "velocity": no "speed"

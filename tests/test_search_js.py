@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -168,3 +169,68 @@ def test_ranked_results_are_the_same(make_site: Callable[..., Path]) -> None:
         assert dict(zip(every, js, strict=True)) == dict(zip(every, python, strict=True))
         compared += sum(bool(r) for r in python)
     assert compared > 50  # the queries found something to compare
+
+
+def eval_queries() -> dict[str, list[str]]:
+    """The evaluation sets' queries, by language (the sets, not their answers, matter here)."""
+    import yaml
+
+    out: dict[str, list[str]] = {}
+    for path in sorted((REPO / "tests" / "search_eval").glob("*.yml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")):
+            out.setdefault(str(item["lang"]), []).append(str(item["q"]))
+    return out
+
+
+def test_every_evaluation_query_ranks_the_same_on_the_real_articles() -> None:
+    """Roots in three languages, Han unigrams, the thesaurus and other versions' titles, at once.
+
+    Each query whole, and every prefix of every third query as it is typed.
+    """
+    project = load_project(REPO)
+    today = dt.date(2026, 11, 23)
+    corpus = load_corpus(project, load_registry(project), today=today)
+    compared = 0
+    for lang, queries in sorted(eval_queries().items()):
+        index, _ = build_for_language(corpus, lang, today,
+                                      lambda a, reader: paths.article(reader, "en", a.category, a.id))
+        every = list(dict.fromkeys([*queries, *(q for query in queries[::3] for q in typed(query))]))
+        python = [[[h.id, h.score, list(h.matched)] for h in SearchIndex(index).search(q, 10)] for q in every]
+        js = run_node({"index": index, "queries": every})["results"]
+        differ = [(q, p, j) for q, p, j in zip(every, python, js, strict=True) if p != j]
+        assert differ == [], (lang, differ[:3])
+        compared += len(every)
+    assert compared > 2500
+
+
+def test_the_thesaurus_ranks_the_same() -> None:
+    docs = [SearchDocument(id=i, url=f"{i}/", lang="en", fallback=False, title=t, summary="",
+                           fields={"title": t, "body": b})
+            for i, t, b in [("card", "Purchase crypto with a card", "Purchases settle at once."),
+                            ("free", "Fees", "Deposits are free of charge."),
+                            ("other", "Another topic", "Nothing about cards.")]]
+    data = build_index(docs, lang="en", synonyms=[], fallback_label="English")
+    assert ["buy|~buy", "~purchas"] in data["thesaurus"]
+    queries = ["buy", "buying crypto", "free of charge", "buy ", "bought"]
+    python = [[[h.id, h.score, list(h.matched)] for h in SearchIndex(data).search(q, 10)] for q in queries]
+    assert run_node({"index": data, "queries": queries})["results"] == python
+    assert python[1][0][0] == "card"  # "buying" finds "purchases" through "buy: purchase"
+
+
+CONSTANT = re.compile(r"^\s*var ([A-Z_]+) = (.+?)\s*(?://.*)?$", re.MULTILINE)
+
+
+def test_the_weights_are_the_same_in_both() -> None:
+    """Every tuning constant the browser copies has Python's value (a copy that drifts ranks differently)."""
+    from helpcentre.search import query, tokenize
+
+    js = dict(CONSTANT.findall(HC_SEARCH.read_text(encoding="utf-8")))
+    names = ["SYNONYM_WEIGHT", "PREFIX_WEIGHT", "STEM_WEIGHT", "ROOT_WEIGHT", "UNIGRAM_WEIGHT",
+             "THESAURUS_WEIGHT", "STOP_WEIGHT", "MENTION_WEIGHT", "MAX_EXPANSIONS", "MIN_PREFIX",
+             "MAX_QUERY_LENGTH", "WEIGHT_SCALE", "VERSION"]
+    for name in names:
+        assert float(js[name]) == float(getattr(query, name)), name
+    for name in ["MAX_WORD", "STEM_LENGTH"]:
+        assert float(js[name]) == float(getattr(tokenize, name)), name
+    assert json.loads(js["ROOT_MARK"]) == tokenize.ROOT_MARK
+    assert js["UNIGRAM_KANA"] == str(tokenize.UNIGRAM_KANA).lower()

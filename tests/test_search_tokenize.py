@@ -14,8 +14,8 @@ from helpcentre.search.tokenize import (
 )
 
 
-def kinds(text: str) -> list[tuple[str, str]]:
-    return [(t.term, t.kind) for t in analyze(text)]
+def kinds(text: str, stemmers: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    return [(t.term, t.kind) for t in analyze(text, stemmers)]
 
 
 @pytest.mark.parametrize(("text", "terms"), [
@@ -111,3 +111,19 @@ def test_character_classes() -> None:
     assert char_class("出") == char_class("の") == char_class("カ") == "cjk"
     assert char_class("한") == "hangul"
     assert char_class("\U00020000") == "cjk"  # CJK extension B, outside the BMP
+
+
+def test_the_index_also_holds_each_han_character_of_a_run() -> None:
+    assert kinds("交税") == [("交税", "gram")]  # a query: bigrams only
+    assert tokenize("交税", unigrams=True) == ["交税", "交", "税"]
+    # Kana and Hangul are not indexed alone: particles (の, を, 이, 가) would
+    # match everything; measured on the ja and ko queries (tokenize.py, rule 8).
+    assert tokenize("テザーの出金", unigrams=True) == ["てざ", "ざー", "ーの", "の出", "出金", "出", "金"]
+    assert tokenize("출금이", unigrams=True) == ["출금", "금이"]
+
+
+def test_roots_follow_their_word_in_each_language_asked_for() -> None:
+    assert kinds("Withdrawals") == [("withdrawals", "word"), ("withd", "stem")]
+    assert kinds("Withdrawals", ("en",)) == [("withdrawals", "word"), ("withd", "stem"), ("~withdraw", "root")]
+    # Spanish and English roots of a Latin word both, each once.
+    assert [t for t, k in kinds("retiros", ("es", "en")) if k == "root"] == ["~retir", "~retiro"]

@@ -15,7 +15,7 @@
  */
 "use strict"
 
-importScripts("hc-search.js")
+importScripts("hc-snowball.js", "hc-search.js")
 
 var SETUP = 0
 var READY = 1

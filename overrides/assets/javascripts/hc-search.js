@@ -1,16 +1,21 @@
 /*
  * Help centre search in the browser: tokenizer, index loader and query.
  *
- * A line-for-line copy of scripts/helpcentre/search/tokenize.py and query.py
- * (read those for the reasons behind each rule). tests/test_search_js.py runs
- * this file under node and checks it gives the same tokens, the same character
- * classes and the same ranked results as the Python code. Change both or
- * neither.
+ * A line-for-line copy of scripts/helpcentre/search/tokenize.py, stemming.py
+ * and query.py (read those for the reasons behind each rule).
+ * tests/test_search_js.py runs this file under node and checks it gives the
+ * same tokens, the same character classes, the same weights and the same
+ * ranked results as the Python code; tests/test_search_stem.py, the same
+ * Snowball roots. Change both or neither.
  *
- * Loaded by hc-search-worker.js (importScripts) and by node (require).
+ * Loaded by hc-search-worker.js (importScripts, after hc-snowball.js, the
+ * Snowball stemmers) and by node (require, which loads hc-snowball.js itself).
  */
 (function (root) {
   "use strict"
+
+  var snowball = root.snowballFactory ||
+    (typeof require === "function" ? require("./hc-snowball.js") : undefined)
 
   /* ---- tokenize.py ------------------------------------------------------ */
 
@@ -47,6 +52,9 @@
   var SEPARATOR = "separator"
   var MAX_WORD = 40
   var STEM_LENGTH = 5
+  var ROOT_MARK = "~"
+  var UNIGRAM_FAMILIES = new Set(["cjk"])
+  var UNIGRAM_KANA = false
   var WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u
 
   var classCache = new Map()
@@ -77,6 +85,42 @@
     return SEPARATOR
   }
 
+  function isUnigram(ch) {
+    var cp = ch.codePointAt(0)
+    return UNIGRAM_KANA || !(0x3041 <= cp && cp <= 0x30FF)
+  }
+
+  /* ---- stemming.py ------------------------------------------------------- */
+
+  var STEMMERS = {
+    en: { algorithm: "english", alphabet: /^[a-z]+$/ },
+    es: { algorithm: "spanish", alphabet: /^[a-záéíóúüñ]+$/ },
+    ru: { algorithm: "russian", alphabet: /^[абвгдежзийклмнопрстуфхцчшщъыьэюяё]+$/ }
+  }
+  var programs = new Map()
+  var stemCache = new Map()
+
+  function stem(word, lang) {
+    var stemmer = STEMMERS[lang]
+    if (stemmer === undefined || !stemmer.alphabet.test(word))
+      return null
+    var key = lang + ":" + word
+    var found = stemCache.get(key)
+    if (found === undefined) {
+      var program = programs.get(lang)
+      if (program === undefined) {
+        if (snowball === undefined)
+          throw new Error("hc-snowball.js is not loaded: cannot stem " + lang)
+        programs.set(lang, program = snowball.newStemmer(stemmer.algorithm))
+      }
+      found = program.stem(word.replace(/ё/g, "е"))
+      if (stemCache.size >= 65536)
+        stemCache.clear()
+      stemCache.set(key, found)
+    }
+    return found
+  }
+
   function foldKana(ch) {
     var cp = ch.codePointAt(0)
     if ((0x30A1 <= cp && cp <= 0x30F6) || (0x30FD <= cp && cp <= 0x30FE))
@@ -93,7 +137,8 @@
     return text.normalize("NFKC").toLowerCase()
   }
 
-  function analyze(text) {
+  function analyze(text, stemmers, unigrams) {
+    stemmers = stemmers || []
     var chars = Array.from(normalize(text))
     var classes = chars.map(charClass)
     var tokens = []
@@ -104,7 +149,7 @@
       if (cls === SEPARATOR || cls === CONNECTOR) {
         i += 1
       } else if (cls === WORD) {
-        i = readWord(chars, classes, i, tokens)
+        i = readWord(chars, classes, i, tokens, stemmers)
       } else {
         var j = i
         while (j < n && classes[j] === cls)
@@ -115,6 +160,11 @@
         } else {
           for (var k = 0; k < run.length - 1; k++)
             tokens.push({ term: run[k] + run[k + 1], kind: "gram" })
+          if (unigrams && UNIGRAM_FAMILIES.has(cls))
+            run.forEach(function (c) {
+              if (isUnigram(c))
+                tokens.push({ term: c, kind: "uni" })
+            })
         }
         i = j
       }
@@ -122,7 +172,7 @@
     return tokens
   }
 
-  function readWord(chars, classes, i, tokens) {
+  function readWord(chars, classes, i, tokens, stemmers) {
     var n = chars.length
     var parts = []
     var start = i
@@ -139,12 +189,24 @@
     }
     var folded = parts.map(foldWord)
     var kind = folded.length > 1 ? "part" : "word"
-    folded.forEach(function (part) {
+    folded.forEach(function (part, p) {
       var points = Array.from(part)
       if (points.length > 0 && points.length <= MAX_WORD) {
         tokens.push({ term: part, kind: kind })
+        var truncated = points.slice(0, STEM_LENGTH).join("")
         if (points.length > STEM_LENGTH)
-          tokens.push({ term: points.slice(0, STEM_LENGTH).join(""), kind: "stem" })
+          tokens.push({ term: truncated, kind: "stem" })
+        var roots = []
+        stemmers.forEach(function (lang) {
+          var root = stem(parts[p], lang)
+          if (root) {
+            root = ROOT_MARK + foldWord(root)
+            if (roots.indexOf(root) < 0) {
+              roots.push(root)
+              tokens.push({ term: root, kind: "root" })
+            }
+          }
+        })
       }
     })
     if (folded.length > 1) {
@@ -156,8 +218,8 @@
     return i
   }
 
-  function tokenize(text) {
-    return analyze(text).map(function (t) { return t.term })
+  function tokenize(text, stemmers, unigrams) {
+    return analyze(text, stemmers, unigrams).map(function (t) { return t.term })
   }
 
   /* ---- packing.py -------------------------------------------------------- */
@@ -238,11 +300,14 @@
   /* ---- query.py ---------------------------------------------------------- */
 
   var FORMAT = "helpcentre-search"
-  var VERSION = 2
+  var VERSION = 3
   var WEIGHT_SCALE = 4
   var SYNONYM_WEIGHT = 0.8
   var PREFIX_WEIGHT = 0.7
   var STEM_WEIGHT = 0.6
+  var ROOT_WEIGHT = 0.8
+  var UNIGRAM_WEIGHT = 0.3
+  var THESAURUS_WEIGHT = 0.5
   var STOP_WEIGHT = 0.1
   var MENTION_WEIGHT = 0.25
   var MAX_EXPANSIONS = 50
@@ -265,6 +330,15 @@
     return out
   }
 
+  function spread(query) {
+    var out = ""
+    for (var ch of normalize(shorten(query))) {
+      var cls = charClass(ch)
+      out += cls !== WORD && cls !== CONNECTOR && cls !== SEPARATOR ? ch + " " : ch
+    }
+    return out
+  }
+
   function qterm(term, prefix) {
     return { term: term, prefix: prefix }
   }
@@ -273,17 +347,23 @@
     var out = []
     var pending = []
     function flush() {
-      pending.forEach(function (t) { out.push({ terms: [t], joined: null, stem: null }) })
+      pending.forEach(function (t) { out.push({ terms: [t], joined: null, stem: null, roots: [] }) })
       pending = []
     }
-    var last = tokens.filter(function (t) { return t.kind !== "stem" }).length - 1
+    var last = tokens.filter(function (t) { return t.kind !== "stem" && t.kind !== "root" }).length - 1
     var i = -1
     var previous = ""
     tokens.forEach(function (token) {
-      if (token.kind === "stem") {
-        if (previous === "word")
-          out[out.length - 1] = { terms: out[out.length - 1].terms, joined: null,
-                                  stem: qterm(token.term, false) }
+      if (token.kind === "stem" || token.kind === "root") {
+        if (previous === "word") {
+          var unit = out[out.length - 1]
+          if (token.kind === "stem")
+            out[out.length - 1] = { terms: unit.terms, joined: null, stem: qterm(token.term, false),
+                                    roots: unit.roots }
+          else
+            out[out.length - 1] = { terms: unit.terms, joined: null, stem: unit.stem,
+                                    roots: unit.roots.concat([qterm(token.term, false)]) }
+        }
         return
       }
       i += 1
@@ -294,11 +374,11 @@
       if (token.kind === "part") {
         pending.push(qterm(token.term, prefixLast && i === last - 1 && longEnough))
       } else if (token.kind === "joined") {
-        out.push({ terms: pending, joined: qterm(token.term, prefix), stem: null })
+        out.push({ terms: pending, joined: qterm(token.term, prefix), stem: null, roots: [] })
         pending = []
       } else {
         flush()
-        out.push({ terms: [qterm(token.term, prefix)], joined: null, stem: null })
+        out.push({ terms: [qterm(token.term, prefix)], joined: null, stem: null, roots: [] })
       }
     })
     flush()
@@ -321,9 +401,74 @@
     return terms
   }
 
-  function clauses(query, groups, stopwords, oneway) {
+  // The index's thesaurus by each form its key's first word may take; an
+  // entry is [forms of each key word (Sets), targets (arrays of terms)].
+  function readThesaurus(entries) {
+    var byForm = new Map()
+    entries.forEach(function (entry) {
+      var words = entry[0].split(" ").map(function (w) { return new Set(w.split("|")) })
+      var item = [words, entry.slice(1).map(function (t) { return t.split(" ") })]
+      Array.from(words[0]).sort().forEach(function (form) {
+        var list = byForm.get(form)
+        if (list === undefined)
+          byForm.set(form, list = [])
+        list.push(item)
+      })
+    })
+    return byForm
+  }
+
+  function forms(unit) {
+    if (unit.terms.length !== 1 || unit.joined !== null)
+      return []
+    var out = [unit.terms[0].term]
+    unit.roots.forEach(function (r) {
+      if (out.indexOf(r.term) < 0)
+        out.push(r.term)
+    })
+    return out.sort()
+  }
+
+  function anyIn(set, list) {
+    for (var i = 0; i < list.length; i++)
+      if (set.has(list[i]))
+        return true
+    return false
+  }
+
+  function thesaurusAt(us, i, thesaurus, known) {
+    var bestSpan = 0
+    var best = []
+    var seen = new Set()
+    if (thesaurus === undefined)
+      return { span: 0, targets: best }
+    forms(us[i]).forEach(function (form) {
+      (thesaurus.get(form) || []).forEach(function (entry) {
+        if (seen.has(entry))
+          return
+        seen.add(entry)
+        var words = entry[0]
+        if (words.length <= bestSpan || i + words.length > us.length)
+          return
+        for (var k = 0; k < words.length; k++)
+          if (!anyIn(words[k], forms(us[i + k])))
+            return
+        var unknown = false
+        for (var u = 0; u < words.length && !unknown; u++)
+          unknown = !forms(us[i + u]).some(known)
+        if (!unknown)
+          return
+        bestSpan = words.length
+        best = entry[1]
+      })
+    })
+    return { span: bestSpan, targets: best }
+  }
+
+  function clauses(query, groups, stopwords, oneway, stemmers, thesaurus, known) {
+    known = known || function () { return false }
     query = shorten(query)
-    var us = units(analyze(query), isPrefixQuery(query))
+    var us = units(analyze(query, stemmers), isPrefixQuery(query))
     var out = []
     var i = 0
     while (i < us.length) {
@@ -333,28 +478,64 @@
         us.slice(i, i + found.span).forEach(function (u) {
           u.terms.forEach(function (t) { own.push(t) })
         })
-        var alts = [{ terms: own, weight: 1.0 }]
+        var alts = [{ terms: own, weight: 1.0, derived: false }]
         found.members.forEach(function (m) {
           alts.push({ terms: m.map(function (t) { return qterm(t, false) }),
-                      weight: SYNONYM_WEIGHT })
+                      weight: SYNONYM_WEIGHT, derived: false })
         })
         out.push({ alternatives: alts, size: own.length, weight: 1.0 })
         i += found.span
+        continue
+      }
+      var th = thesaurusAt(us, i, thesaurus, known)
+      if (th.span > 1) {
+        var mine = []
+        us.slice(i, i + th.span).forEach(function (u) {
+          u.terms.forEach(function (t) { mine.push(t) })
+        })
+        var thAlts = [{ terms: mine, weight: 1.0, derived: false }]
+        th.targets.forEach(function (target) {
+          thAlts.push({ terms: target.map(function (t) { return qterm(t, false) }),
+                        weight: THESAURUS_WEIGHT, derived: true })
+        })
+        out.push({ alternatives: thAlts, size: mine.length, weight: 1.0 })
+        i += th.span
         continue
       }
       var unit = us[i]
       var stop = stopwords !== undefined &&
         unit.terms.every(function (t) { return stopwords.has(t.term) })
       var weight = stop ? STOP_WEIGHT : 1.0
-      var unitAlts = [{ terms: unit.terms, weight: weight }]
+      var unitAlts = [{ terms: unit.terms, weight: weight, derived: false }]
       if (unit.joined !== null)
-        unitAlts.push({ terms: [unit.joined], weight: weight })
+        unitAlts.push({ terms: [unit.joined], weight: weight, derived: false })
       if (unit.stem !== null)
-        unitAlts.push({ terms: [unit.stem], weight: STEM_WEIGHT * weight })
+        unitAlts.push({ terms: [unit.stem], weight: STEM_WEIGHT * weight, derived: false })
+      unit.roots.forEach(function (r) {
+        unitAlts.push({ terms: [r], weight: ROOT_WEIGHT * weight, derived: true })
+      })
+      if (unit.terms.length === 1 && isGram(unit.terms[0].term)) {
+        var singles = unigramTerms(unit.terms[0].term)
+        if (singles.length)
+          unitAlts.push({ terms: singles, weight: UNIGRAM_WEIGHT * weight, derived: true })
+      }
+      th.targets.forEach(function (target) {
+        unitAlts.push({ terms: target.map(function (t) { return qterm(t, false) }),
+                        weight: THESAURUS_WEIGHT * weight, derived: true })
+      })
       out.push({ alternatives: unitAlts, size: unit.terms.length, weight: weight })
       i += 1
     }
     return out
+  }
+
+  function isGram(term) {
+    var points = Array.from(term)
+    return points.length === 2 && points.every(function (c) { return UNIGRAM_FAMILIES.has(charClass(c)) })
+  }
+
+  function unigramTerms(term) {
+    return Array.from(term).filter(isUnigram).map(function (c) { return qterm(c, false) })
   }
 
   function synonymAt(us, i, groups, oneway) {
@@ -413,6 +594,8 @@
     this.groups = data.synonyms.map(function (g) { return g.map(memberTerms) })
     this.stopwords = new Set(data.stopwords)
     this.oneway = new Set(data.oneway)
+    this.stemmers = data.stemmers
+    this.thesaurus = readThesaurus(data.thesaurus)
     this.block = data.block
     this.start = cumulative(unpackNumbers(data.df))
     this.about = unpackNumbers(data.about)
@@ -551,6 +734,8 @@
     clause.alternatives.forEach(function (alt) {
       alt.terms.forEach(function (qt) {
         var number = self.find(qt.term)
+        if (number === undefined && alt.derived)
+          return
         var expanded = number === undefined && qt.prefix ? expand(qt) : []
         var value
         if (number !== undefined) {
@@ -571,10 +756,21 @@
   // instead of dictionaries: each document sees the same additions in the
   // same order, so the scores are identical, and typing stays fast.
   SearchIndex.prototype.search = function (query, limit) {
+    var hits = this.searchOnce(query, limit)
+    if (!hits.length) {
+      var spaced = spread(query)
+      if (spaced !== normalize(shorten(query)))
+        return this.searchOnce(spaced, limit)
+    }
+    return hits
+  }
+
+  SearchIndex.prototype.searchOnce = function (query, limit) {
     limit = limit === undefined ? 10 : limit
     var self = this
     var n = this.docs.length
-    var parts = clauses(query, this.groups, this.stopwords, this.oneway)
+    var parts = clauses(query, this.groups, this.stopwords, this.oneway, this.stemmers, this.thesaurus,
+      function (term) { return self.find(term) !== undefined })
     var cache = new Map()
     function expand(qt) {
       var key = (qt.prefix ? "*" : "=") + qt.term
@@ -677,6 +873,7 @@
   var api = {
     analyze: analyze,
     tokenize: tokenize,
+    stem: stem,
     charClass: charClass,
     normalize: normalize,
     clauses: clauses,

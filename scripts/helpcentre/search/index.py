@@ -11,11 +11,15 @@ and a decode of the per-term counts; the terms and postings stay packed
 strings until a query needs them (version 1 decoded every posting at load:
 100-260 ms of a first result in the browser for that corpus).
 
-Format (JSON, version 2; numbers and terms packed as described in packing.py):
+Format (JSON, version 3; numbers and terms packed as described in packing.py):
   docs      [{id, url, title, summary, fallback?}] in index order
   synonyms  [[word, word, ...], ...] as written in translations/synonyms/
   oneway    numbers of the groups whose first word alone expands
   stopwords [term, ...] from translations/stopwords/, tokenized
+  stemmers  languages whose Snowball roots the index holds (stemming.py):
+            the query side stems what the reader types in each
+  thesaurus the general-language thesaurus of the index's language, as
+            thesaurus.for_index writes it ([] for a language without one)
   block     terms per block (BLOCK)
   terms     every term, sorted by UTF-16 code units (JavaScript's string
             order, so the browser can binary-search for prefixes),
@@ -47,17 +51,29 @@ from ..content.corpus import Corpus
 from ..content.problems import Problem
 from .documents import FIELDS, SearchDocument, UrlOf, documents_for
 from .packing import pack_numbers, pack_terms, unpack_numbers
+from .stemming import stemming_languages
 from .stopwords import load_stopwords
 from .synonyms import load_synonyms
-from .tokenize import tokenize
+from .thesaurus import for_index, load_thesaurus
+from .tokenize import Token, analyze
 
 FORMAT = "helpcentre-search"
-VERSION = 2
+VERSION = 3
 INDEX_NAME = "search/hc-index.json"  # below the language's folder of the built site
 
 # Relevance settings, tuned on tests/search_eval/queries.yml (scripts/search_eval.py).
 # A title or keyword match says "this article is about that"; a body match
 # only says the word is mentioned.
+#
+# Checked by cross-validation over five sets: the tuned and blind queries,
+# both again on an index without keywords or synonym files (as real content
+# comes), and the etc-faq set on its real FAQ (tests/search_eval/corpora/).
+# 60 random settings of these boosts, FIELD_B, K1 and query.py's weights
+# were scored on all five; leaving each set out in turn, the setting best on
+# the other four scored 0.719 on the one left out (mean MRR@10) against 0.720
+# for these, and a second round of single changes (keywords 9, body 1.5, K1
+# 0.9, MENTION_WEIGHT 0.4, ROOT_WEIGHT 0.6) 0.718 against 0.723: none
+# generalises better, so these stay.
 FIELD_BOOSTS: dict[str, float] = {
     "title": 10.0,
     "keywords": 6.0,
@@ -65,6 +81,9 @@ FIELD_BOOSTS: dict[str, float] = {
     "headings": 3.0,
     "category": 2.0,
     "body": 1.0,
+    # Another version's title and keywords (documents.py): a word a reader may
+    # type in another language, as telling as one in the body.
+    "other": 1.0,
 }
 # BM25 length normalisation per field: help articles are all of similar length,
 # so a little is enough (a title with 3 words beats one with 12 for the same word).
@@ -75,11 +94,26 @@ FIELD_B: dict[str, float] = {
     "headings": 0.3,
     "category": 0.0,
     "body": 0.3,
+    "other": 0.3,
 }
 K1 = 1.2
 # Fields that say what an article is about (everything but the body): see
 # `about` in the format notes and idf in query.py.
-ABOUT_FIELDS = ("title", "keywords", "summary", "headings", "category")
+ABOUT_FIELDS = ("title", "keywords", "summary", "headings", "category", "other")
+# Fields written in the reader's language whatever the article's (documents.py):
+# stemmed in both.
+READER_FIELDS = ("keywords", "category")
+# Han characters are indexed alone (tokenize.py, rule 8) in every field but
+# the body, and in the body only while in at most this share of the
+# articles. Unigrams everywhere made the Chinese index 500 KB (gzipped)
+# larger at 2,000 articles; capped in every field they lost what they were
+# for (MRR@10 of the Chinese queries without keywords 0.812 -> 0.704);
+# capped in the body only, most of the size is saved (the body's common
+# characters are most of the postings) and the titles and keywords keep
+# every character. 0.1 rather than 0.25: 40 KB smaller, no query ranked
+# differently on the tuned and blind sets.
+UNIGRAM_MAX_SHARE = 0.1
+UNIGRAM_CAPPED = ("body",)
 WEIGHT_SCALE = 4  # weights are stored as round(4 * weight) in one byte
 # Terms per block, the unit a reader decodes: a lookup binary-searches the
 # blocks' first terms, then decodes one block of terms, and skips at most
@@ -101,7 +135,15 @@ def build_index(docs: list[SearchDocument], *, lang: str, synonyms: list[list[st
                 fallback_label: str, stopwords: list[str] | None = None,
                 oneway: list[int] | None = None) -> dict[str, Any]:
     """The index as JSON-ready data (what ``write_index`` stores)."""
-    tokenized = [{f: tokenize(doc.fields.get(f, "")) for f in FIELDS} for doc in docs]
+    analyzed = [_tokenize_document(doc, lang) for doc in docs]
+    # Unigrams of body characters in more than UNIGRAM_MAX_SHARE of the articles
+    # are left out (see there).
+    unigram_df = Counter(t.term for fields in analyzed
+                         for t in {t for tokens in fields.values() for t in tokens if t.kind == "uni"})
+    cap = UNIGRAM_MAX_SHARE * len(docs)
+    tokenized = [{f: [t.term for t in tokens
+                      if t.kind != "uni" or f not in UNIGRAM_CAPPED or unigram_df[t.term] <= cap]
+                  for f, tokens in fields.items()} for fields in analyzed]
     average = {f: max(1.0, sum(len(t[f]) for t in tokenized) / max(1, len(docs)))
                for f in FIELDS}
     postings: dict[str, list[tuple[int, int]]] = {}
@@ -120,6 +162,9 @@ def build_index(docs: list[SearchDocument], *, lang: str, synonyms: list[list[st
             if any(counts[f][term] for f in ABOUT_FIELDS):
                 about[term] += 1
 
+    common = max(1, len(docs) // 4)  # see thesaurus.py: a target in more articles says little
+    thesaurus = for_index(load_thesaurus(lang), lang, lambda t: 0 < len(postings.get(t, ())) <= common,
+                          frozenset(stopwords or ()))
     terms = sorted(postings, key=utf16_key)
     df = [len(postings[t]) for t in terms]
     term_parts: list[str] = []
@@ -147,6 +192,9 @@ def build_index(docs: list[SearchDocument], *, lang: str, synonyms: list[list[st
         "synonyms": synonyms,
         "oneway": oneway or [],
         "stopwords": stopwords or [],
+        "stemmers": stemming_languages([lang, *sorted({d.lang for d in docs}),
+                                        *sorted({code for d in docs for code, _ in d.other})]),
+        "thesaurus": thesaurus,
         "block": BLOCK,
         "terms": "\n".join(term_parts),
         "term_blocks": pack_numbers([utf16_length(t) + 1 for t in term_parts]),
@@ -157,6 +205,17 @@ def build_index(docs: list[SearchDocument], *, lang: str, synonyms: list[list[st
         "weights": "".join(weight_parts),
         "weight_blocks": pack_numbers([len(w) for w in weight_parts]),
     }
+
+
+def _tokenize_document(doc: SearchDocument, lang: str) -> dict[str, list[Token]]:
+    """Each field's tokens: text in the article's language, metadata in the reader's too."""
+    own = tuple(stemming_languages([doc.lang]))
+    both = tuple(stemming_languages([doc.lang, lang]))
+    out = {f: analyze(doc.fields.get(f, ""), both if f in READER_FIELDS else own, unigrams=True)
+           for f in FIELDS if f != "other"}
+    out["other"] = [t for code, text in doc.other
+                    for t in analyze(text, tuple(stemming_languages([code])), unigrams=True)]
+    return out
 
 
 def quantize(weight: float) -> int:

@@ -8,12 +8,22 @@ A query becomes clauses, one per word or bigram the reader typed; a clause
 matches if any of its alternatives does:
 - a word longer than five letters may also match by its first five (the
   tokenizer's stem): "withdrawing" finds "withdrawal", "вывода" finds "вывод";
+- a word may also match by its Snowball root in each language the index
+  stems (``stemmers`` in the index): "syncing" finds "sync", "compré" finds
+  "comprar";
+- a CJK bigram may also match its Han characters on their own, at
+  UNIGRAM_WEIGHT (the index holds each Han character too): "交税" finds "税";
+- a word or phrase of the general-language thesaurus (thesaurus.py) also
+  matches the words it finds, at THESAURUS_WEIGHT, where no writer's synonym
+  group already covers it: "buy" finds "purchase";
 - a word joined by a connector (``e-mail``) matches its parts or the parts
   glued together (``email``);
 - a span that is a member of a synonym group matches any member;
 - the last word, while still being typed (no space after it), and a lone
   CJK character also match the terms they begin (``withdr`` -> withdrawal),
-  so results appear as the reader types.
+  so results appear as the reader types;
+- a query that finds nothing is tried once more with its CJK and Hangul
+  characters apart (``spread``).
 
 Scoring is BM25: a term's idf times the weight stored for it in a document
 (fields already boosted at build time). Two adjustments for help centres,
@@ -32,19 +42,36 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .index import FORMAT, VERSION, WEIGHT_SCALE, utf16_key
 from .packing import cumulative, read_numbers, skip_numbers, unpack_numbers, unpack_terms
-from .tokenize import CONNECTOR, SEPARATOR, Token, analyze, char_class, normalize
+from .tokenize import (
+    CONNECTOR,
+    SEPARATOR,
+    UNIGRAM_FAMILIES,
+    WORD,
+    Token,
+    analyze,
+    char_class,
+    is_unigram,
+    normalize,
+)
 
 # How much a looser match counts against the exact word the reader typed.
-# Set by judgment (exact > synonym > completion > same first letters) and
-# checked with scripts/search_eval.py; none was fitted to the query list.
+# Set by judgment (exact > root > synonym > completion > same first letters >
+# thesaurus > lone character) and checked with scripts/search_eval.py; none
+# was fitted to the query list. Cross-validated with index.py's settings
+# (see FIELD_BOOSTS there): no other value chosen on four sets did better on
+# the fifth.
 SYNONYM_WEIGHT = 0.8
 PREFIX_WEIGHT = 0.7
 STEM_WEIGHT = 0.6
+ROOT_WEIGHT = 0.8  # the Snowball root of a word (stemming.py)
+UNIGRAM_WEIGHT = 0.3  # a bigram's two characters found apart
+THESAURUS_WEIGHT = 0.5  # a general-language thesaurus word (below a writer's synonym)
 STOP_WEIGHT = 0.1  # a stop word ("my", "how", "de"): it still counts, but barely
 MENTION_WEIGHT = 0.25  # a body-only mention, in idf's document count (see above)
 MAX_EXPANSIONS = 50  # completions kept per word, most frequent first: bounds keystroke time
@@ -73,6 +100,9 @@ class QueryTerm:
 class Alternative:
     terms: tuple[QueryTerm, ...]
     weight: float
+    # Made by the search, not typed (a root, a bigram's characters): a term
+    # of it the index lacks says nothing about how rare the reader's word is.
+    derived: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,6 +131,23 @@ class _Unit:
     terms: tuple[QueryTerm, ...]
     joined: QueryTerm | None = None
     stem: QueryTerm | None = None
+    roots: tuple[QueryTerm, ...] = ()
+
+
+# A thesaurus entry as the query side uses it: the forms each word of its key
+# may take (the word, its root), and the terms of each target.
+Entry = tuple[tuple[frozenset[str], ...], tuple[tuple[str, ...], ...]]
+
+
+def read_thesaurus(entries: list[list[str]]) -> dict[str, list[Entry]]:
+    """The index's thesaurus, by each form its key's first word may take."""
+    by_form: dict[str, list[Entry]] = {}
+    for key, *targets in entries:
+        words = tuple(frozenset(word.split("|")) for word in key.split(" "))
+        entry = (words, tuple(tuple(t.split(" ")) for t in targets))
+        for form in sorted(words[0]):
+            by_form.setdefault(form, []).append(entry)
+    return by_form
 
 
 def _units(tokens: list[Token], prefix_last: bool) -> list[_Unit]:
@@ -111,14 +158,19 @@ def _units(tokens: list[Token], prefix_last: bool) -> list[_Unit]:
         units.extend(_Unit((t,)) for t in pending)
         pending.clear()
 
-    last = sum(t.kind != "stem" for t in tokens) - 1
-    i = -1  # position among the tokens that are not stems
+    last = sum(t.kind not in ("stem", "root") for t in tokens) - 1
+    i = -1  # position among the tokens that are not stems or roots
     previous = ""
     for token in tokens:
-        if token.kind == "stem":
-            # A stem follows its word; a connected word's parts keep no stems.
+        if token.kind in ("stem", "root"):
+            # Stems and roots follow their word; a connected word's parts keep none.
             if previous == "word":
-                units[-1] = _Unit(units[-1].terms, stem=QueryTerm(token.term, False))
+                unit = units[-1]
+                if token.kind == "stem":
+                    units[-1] = _Unit(unit.terms, stem=QueryTerm(token.term, False), roots=unit.roots)
+                else:
+                    units[-1] = _Unit(unit.terms, stem=unit.stem,
+                                      roots=(*unit.roots, QueryTerm(token.term, False)))
             continue
         i += 1
         previous = token.kind
@@ -143,15 +195,31 @@ def _is_prefix_query(query: str) -> bool:
     return bool(chars) and char_class(chars[-1]) not in (SEPARATOR, CONNECTOR)
 
 
+def spread(query: str) -> str:
+    """``query`` with every character of a space-less script apart (the search when nothing matched).
+
+    A bigram the index lacks ("이클", a reader's nickname for a coin) finds
+    nothing; each of its characters alone then matches the terms it begins,
+    as a lone character typed does, so a query never ends with no results
+    while one of its characters occurs somewhere.
+    """
+    out = []
+    for ch in normalize(shorten(query)):
+        out.append(ch + " " if char_class(ch) not in (WORD, CONNECTOR, SEPARATOR) else ch)
+    return "".join(out)
+
+
 def shorten(query: str) -> str:
     """``query`` cut to MAX_QUERY_LENGTH characters (see there); callers can tell by the length."""
     return query[:MAX_QUERY_LENGTH]
 
 
 def clauses(query: str, synonyms: list[list[str]], stopwords: frozenset[str] = frozenset(),
-            oneway: frozenset[int] = frozenset()) -> list[Clause]:
+            oneway: frozenset[int] = frozenset(), stemmers: tuple[str, ...] = (),
+            thesaurus: dict[str, list[Entry]] | None = None,
+            known: Callable[[str], bool] = lambda term: False) -> list[Clause]:
     query = shorten(query)
-    units = _units(analyze(query), _is_prefix_query(query))
+    units = _units(analyze(query, stemmers), _is_prefix_query(query))
     groups = [[tuple(t.term for u in _units(analyze(p), False) for t in u.terms) for p in g]
               for g in synonyms]
     out: list[Clause] = []
@@ -166,6 +234,15 @@ def clauses(query: str, synonyms: list[list[str]], stopwords: frozenset[str] = f
             out.append(Clause(tuple(alts), len(own)))
             i += span
             continue
+        span, targets = _thesaurus_at(units, i, thesaurus or {}, known)
+        if span > 1:
+            own = tuple(t for u in units[i:i + span] for t in u.terms)
+            alts = [Alternative(own, 1.0)]
+            alts += [Alternative(tuple(QueryTerm(t, False) for t in target), THESAURUS_WEIGHT, True)
+                     for target in targets]
+            out.append(Clause(tuple(alts), len(own)))
+            i += span
+            continue
         unit = units[i]
         weight = STOP_WEIGHT if all(t.term in stopwords for t in unit.terms) else 1.0
         alts = [Alternative(unit.terms, weight)]
@@ -173,9 +250,57 @@ def clauses(query: str, synonyms: list[list[str]], stopwords: frozenset[str] = f
             alts.append(Alternative((unit.joined,), weight))
         if unit.stem is not None:
             alts.append(Alternative((unit.stem,), STEM_WEIGHT * weight))
+        alts += [Alternative((root,), ROOT_WEIGHT * weight, True) for root in unit.roots]
+        if len(unit.terms) == 1 and _is_gram(unit.terms[0].term) and _unigrams(unit.terms[0].term):
+            alts.append(Alternative(_unigrams(unit.terms[0].term), UNIGRAM_WEIGHT * weight, True))
+        alts += [Alternative(tuple(QueryTerm(t, False) for t in target), THESAURUS_WEIGHT * weight, True)
+                 for target in targets]
         out.append(Clause(tuple(alts), len(unit.terms), weight))
         i += 1
     return out
+
+
+def _forms(unit: _Unit) -> frozenset[str]:
+    """What a query word may be in a thesaurus key: itself or a root ({} for a connected word)."""
+    if len(unit.terms) != 1 or unit.joined is not None:
+        return frozenset()
+    return frozenset((unit.terms[0].term, *(r.term for r in unit.roots)))
+
+
+def _thesaurus_at(units: list[_Unit], i: int, thesaurus: dict[str, list[Entry]],
+                  known: Callable[[str], bool]) -> tuple[int, tuple[tuple[str, ...], ...]]:
+    """The longest thesaurus key starting at unit ``i``: (units it spans, its targets).
+
+    Only a key with a word the index does not hold (``known``: neither the word
+    nor a root of it): where the writers use the reader's word, the thesaurus
+    has nothing to add and only brings in other senses ("supply" finding
+    "provide" sent "max supply ethereum classic inflation" from the first
+    answer to the fourth, on the etc-faq set).
+    """
+    best_span: int = 0
+    best: tuple[tuple[str, ...], ...] = ()
+    seen: set[int] = set()
+    for form in sorted(_forms(units[i])):
+        for entry in thesaurus.get(form, ()):
+            if id(entry) in seen:
+                continue
+            seen.add(id(entry))
+            words, targets = entry
+            if len(words) > best_span and i + len(words) <= len(units) and \
+                    all(words[k] & _forms(units[i + k]) for k in range(len(words))) and \
+                    not all(any(known(f) for f in _forms(units[i + k])) for k in range(len(words))):
+                best_span, best = len(words), targets
+    return best_span, best
+
+
+def _is_gram(term: str) -> bool:
+    """A bigram of a space-less script (whose characters the index also holds alone)."""
+    return len(term) == 2 and all(char_class(c) in UNIGRAM_FAMILIES for c in term)
+
+
+def _unigrams(term: str) -> tuple[QueryTerm, ...]:
+    """The characters of a bigram the index also holds alone."""
+    return tuple(QueryTerm(c, False) for c in term if is_unigram(c))
 
 
 def _synonym_at(units: list[_Unit], i: int, groups: list[list[tuple[str, ...]]],
@@ -217,6 +342,8 @@ class SearchIndex:
         self.synonyms: list[list[str]] = data["synonyms"]
         self.stopwords = frozenset(data["stopwords"])
         self.oneway = frozenset(data["oneway"])
+        self.stemmers: tuple[str, ...] = tuple(data["stemmers"])
+        self.thesaurus = read_thesaurus(data["thesaurus"])
         self.block: int = data["block"]
         self.start = cumulative(unpack_numbers(data["df"]))
         self.about = unpack_numbers(data["about"])
@@ -321,6 +448,8 @@ class SearchIndex:
         for alt in clause.alternatives:
             for qt in alt.terms:
                 number = self.find(qt.term)
+                if number is None and alt.derived:
+                    continue
                 if number is not None:
                     value = self.idf(number)
                 elif qt.prefix and self.expand(qt):
@@ -331,7 +460,16 @@ class SearchIndex:
         return best * clause.weight
 
     def search(self, query: str, limit: int = 10) -> list[Hit]:
-        parts = clauses(query, self.synonyms, self.stopwords, self.oneway)
+        hits = self._search(query, limit)
+        if not hits:
+            spaced = spread(query)
+            if spaced != normalize(shorten(query)):
+                return self._search(spaced, limit)
+        return hits
+
+    def _search(self, query: str, limit: int) -> list[Hit]:
+        parts = clauses(query, self.synonyms, self.stopwords, self.oneway, self.stemmers, self.thesaurus,
+                        lambda term: self.find(term) is not None)
         total: dict[int, float] = {}
         matched: dict[int, float] = {}
         importance = [self.importance(c) for c in parts]
