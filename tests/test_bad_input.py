@@ -39,16 +39,8 @@ from helpcentre.content.project import load_project
 from helpcentre.content.registry import load_registry
 from helpcentre.content.schema import is_valid_id
 from helpcentre.site import sitemap
+from test_check import ARTICLE  # the article that passes every check; cases add one mistake
 
-ARTICLE = """\
----
-title: Lost your 2FA device
-type: faq
-reviewed: 2026-11-10
-owner: "@kestrel/security"
-{extra}---
-Body.
-"""
 NESTING = ("lists and groups are nested more than 20 levels deep on this line; these files need "
            "only a few levels, so look for brackets [ ] { } typed too many times or indentation "
            "that keeps growing")
