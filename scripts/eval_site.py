@@ -22,6 +22,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from helpcentre.bench.generate import drop_top_questions
+
 REPO = Path(__file__).resolve().parent.parent
 # What the site needs besides its articles, relative to the repository root.
 SITE_FILES = ("mkdocs.yml",)
@@ -81,6 +83,8 @@ def assemble(corpus_dir: Path, out: Path, *, replace: bool = False) -> Path:
         shutil.copy2(REPO / name, out / name)
     for name in SITE_DIRS:
         shutil.copytree(REPO / name, out / name, dirs_exist_ok=True)
+    # The starter content's top questions are not this corpus's articles.
+    drop_top_questions(out / "content" / "_data")
     # The corpus's articles on top of the (article-free) content/ holding _data/.
     shutil.copytree(content, out / "content", dirs_exist_ok=True)
     return out

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from helpcentre.bench.generate import drop_top_questions
 from helpcentre.content.project import read_mkdocs_yml
 
 REPO = Path(__file__).resolve().parent.parent
@@ -82,6 +83,7 @@ def write_site(root: Path, articles: dict[str, str], languages: list[dict] | Non
     for name in ("overrides", "translations"):
         shutil.copytree(REPO / name, root / name)
     shutil.copytree(REPO / "content" / "_data", root / "content" / "_data")
+    drop_top_questions(root / "content" / "_data")  # they name the starter content's articles
     # The repository's own mkdocs.yml, so fixture sites are configured like the real one.
     config = read_mkdocs_yml(REPO / "mkdocs.yml")
     for plugin in config["plugins"]:

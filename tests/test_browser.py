@@ -143,7 +143,7 @@ def test_coin_link_opens_the_coin_page(page: Page, page_log: bs.PageLog, base_ur
 
 def test_ticket_link_opens_the_prefilled_ticket_form(page: Page, base_url: str) -> None:
     expected = [("form", "deposit-withdrawal"), ("article", "deposit-not-arrived"),
-                ("lang", "zh"), ("category", "deposits-withdrawals"), ("coin", "USDT")]
+                ("lang", "zh"), ("category", "deposits-withdrawals"), ("coin", "USDT,TRX")]
     visit(page, base_url + "zh/" + ARTICLE)
     link = page.locator("a.hc-ticket")
     assert link.is_visible()

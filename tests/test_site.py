@@ -38,14 +38,17 @@ def test_every_language_has_home_category_coin_and_article_pages(built_sample: P
     assert f'<html lang="{lang}"' in home
 
 
-def test_home_page_shows_topics_notices_channels_and_staff_warning(built_sample: Path) -> None:
+def test_home_page_shows_topics_notices_contact_and_staff_warning(built_sample: Path) -> None:
     home = page(built_sample, "")
     assert "Kestrel Exchange Help Centre" in home
     assert 'for="__search"' in home  # the home search box opens the site search
     assert 'href="deposits-withdrawals/"' in home and "Deposits &amp; withdrawals" in home
     assert 'href="announcements/trx-network-upgrade/"' in home  # a current notice
-    assert "Valid until: December 10, 2026" in home
-    assert "mailto:support@kestrel.example" in home
+    assert "TRX, USDT · Deposits, Withdrawals · until December 10, 2026" not in home  # no services set
+    assert "TRX, USDT · until December 10, 2026" in home
+    assert ('href="https://support.kestrel.example/requests/new?lang=en&amp;page=home" '
+            'rel="noopener">Submit a ticket</a>') in home
+    assert '<a class="md-button" href="contact/">Contact us</a>' in home
     assert "will never ask for your password, 2FA codes" in home
     assert 'href="https://x.com/KestrelExchange"' in home
 
@@ -76,7 +79,7 @@ def test_ticket_link_is_the_exact_encoded_url(built_sample: Path) -> None:
     assert link is not None
     assert html.unescape(link.group(1)) == (
         "https://support.kestrel.example/requests/new?form=deposit-withdrawal"
-        "&article=deposit-not-arrived&lang=zh&category=deposits-withdrawals&coin=USDT")
+        "&article=deposit-not-arrived&lang=zh&category=deposits-withdrawals&coin=USDT%2CTRX")
 
 
 def test_fallback_page_says_it_is_not_translated(built_sample: Path) -> None:

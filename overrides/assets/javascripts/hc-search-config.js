@@ -11,6 +11,13 @@
   var worker = new URL(script.dataset.worker, location.href)
   worker.searchParams.set("index", new URL(script.dataset.index, location.href).href)
   config.search = worker.href
+  // The result count in our words ("3 articles found", not "3 matching
+  // documents"), from translations/<lang>.yml via data attributes.
+  var words = { none: "search.result.none", one: "search.result.one", other: "search.result.other" }
+  Object.keys(words).forEach(function (key) {
+    var text = script.getAttribute("data-result-" + key)
+    if (text && config.translations) config.translations[words[key]] = text
+  })
   element.textContent = JSON.stringify(config)
   // Start downloading the index now, in parallel with the worker's start-up;
   // the worker's own fetch then comes from the HTTP cache. Measured in

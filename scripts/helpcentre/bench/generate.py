@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -244,11 +245,22 @@ def front_matter(p: Plan, lang: str, default: str, source_body: str) -> str:
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
 
 
+def drop_top_questions(data_dir: Path) -> None:
+    """Remove `top_questions:` from a copied site.yml: it names the starter content's
+    articles, which a generated or evaluation corpus does not have (the home page then
+    shows the newest FAQs)."""
+    site_yml = data_dir / "site.yml"
+    text = site_yml.read_text(encoding="utf-8")
+    site_yml.write_text(re.sub(r"^top_questions:\n(?:[ #].*\n|\n)*", "", text, flags=re.M),
+                        encoding="utf-8")
+
+
 def copy_skeleton(repo: Path, out: Path) -> dict:
     """Templates, registries and UI strings from the repository; returns the i18n config."""
     for name in ("overrides", "translations"):
         shutil.copytree(repo / name, out / name)
     shutil.copytree(repo / "content" / "_data", out / "content" / "_data")
+    drop_top_questions(out / "content" / "_data")
     config = read_mkdocs_yml(repo / "mkdocs.yml")
     i18n: dict = {}
     for plugin in config["plugins"]:

@@ -5,7 +5,8 @@ between files (schema, YAML, ids, translations, coins). The families here
 add the checks that read article bodies and other files: what may be
 published (``content.files``), the safety gate over each rendered article and
 its links (``links``, ``gate``), UI strings (``uistrings``), search word lists
-(``searchwords``) and freshness (``helpcentre.freshness``).
+(``searchwords``), freshness (``helpcentre.freshness``) and work `helpcentre new`
+started and nobody finished (``unfinished``).
 Each family is a function ``(corpus, ui, today) -> list[Problem]``; add a
 family by adding it to ``FAMILIES``.
 """
@@ -24,6 +25,7 @@ from ..freshness.problems import freshness_problems
 from .links import check as check_links
 from .searchwords import check as check_search_words
 from .uistrings import check as check_ui
+from .unfinished import check as check_unfinished
 
 CheckFunction = Callable[[Corpus, "UIStrings | None", dt.date], list[Problem]]
 
@@ -49,6 +51,7 @@ FAMILIES: tuple[CheckFunction, ...] = (
     check_ui,
     check_search_words,
     check_freshness,
+    check_unfinished,
 )
 
 

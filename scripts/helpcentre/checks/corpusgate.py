@@ -43,12 +43,16 @@ class GateResult:
 
 
 def gate_corpus(corpus: Corpus, ui: UIStrings | None) -> Iterator[tuple[Article, GateResult]]:
-    """Every article (sources and translations) with what the gate found in it."""
+    """Every article (sources and translations) with what the gate found in it.
+
+    Pending translations too: readers are not meant to see them, but the file is
+    in content/ and the build still reads it, so what it links to must be safe.
+    """
     project = corpus.project
     policy = UrlPolicy(corpus.registry, project.site_url)
     cache = _Cache(project.root / CACHE_FILE, _fingerprint(corpus, ui))
     renderer: Renderer | None = None
-    for article in [*corpus.sources.values(), *corpus.translations.values()]:
+    for article in [*corpus.sources.values(), *corpus.translations.values(), *corpus.pending.values()]:
         key = cache.key(article)
         result = cache.get(key)
         if result is None:

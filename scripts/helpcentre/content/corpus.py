@@ -4,6 +4,13 @@
 with the one loader, then applies the rules that need more than one file:
 known language and category, valid and unique ids, coins in the registry, a translation
 that has a source and agrees with it on inherited fields.
+
+A translation still marked ``translation: pending`` (started by `helpcentre new
+--lang`, not yet synced) is an English copy: it goes to ``Corpus.pending``, not
+``Corpus.translations``, so everything that asks for the translation (pages,
+search, sitemap, freshness states) finds none and falls back to English, as
+for a missing file. Checks that read files (the safety gate, the "not finished"
+warning, `translations status`) look in ``pending`` too.
 """
 
 from __future__ import annotations
@@ -18,7 +25,16 @@ from .loader import LoadedArticle, load_article
 from .problems import Problem
 from .project import Project
 from .registry import Registry, close_matches
-from .schema import ID_EXAMPLE, ID_RULE, INHERITED_FIELDS, OWN_FIELDS, Meta, is_valid_id, suggest_id
+from .schema import (
+    ID_EXAMPLE,
+    ID_RULE,
+    INHERITED_FIELDS,
+    OWN_FIELDS,
+    TRANSLATION_ONLY_FIELDS,
+    Meta,
+    is_valid_id,
+    suggest_id,
+)
 
 
 @dataclass(frozen=True)
@@ -44,6 +60,9 @@ class Article:
     def key(self) -> tuple[str, str]:
         return (self.category, self.id)
 
+    def line_of(self, name: str | None) -> int:
+        return self.field_lines.get(name or "", 1)
+
     @property
     def rel(self) -> str:
         """Path below the language folder: `security/set-up-2fa.md`."""
@@ -60,9 +79,12 @@ class Corpus:
     # Translation files with no English article (lang, category, id, path): left out of
     # ``translations``, kept here so reports need not scan content/ a second time.
     orphans: list[tuple[str, str, str, Path]] = dataclasses.field(default_factory=list)
+    # Translations marked `translation: pending`, by (id, lang): not in ``translations``,
+    # so readers get the English article; kept for the checks and reports that name the file.
+    pending: dict[tuple[str, str], Article] = dataclasses.field(default_factory=dict)
 
     def get(self, article_id: str, lang: str) -> Article | None:
-        """The article in ``lang`` itself (no fallback)."""
+        """The article in ``lang`` itself (no fallback; a pending translation is not one yet)."""
         if lang == self.project.default_language:
             return self.sources.get(article_id)
         return self.translations.get((article_id, lang))
@@ -85,9 +107,10 @@ class Corpus:
 
 def _merge(source: Meta, own: Meta) -> Meta:
     values = {name: getattr(source, name) for name in INHERITED_FIELDS}
-    for name in (*OWN_FIELDS, "translated_from"):
-        values[name] = getattr(own, name) if name in own.present else (
-            None if name == "translated_from" else getattr(source, name))
+    for name in OWN_FIELDS:
+        values[name] = getattr(own, name) if name in own.present else getattr(source, name)
+    for name in TRANSLATION_ONLY_FIELDS:  # the English article never has these
+        values[name] = getattr(own, name)
     return dataclasses.replace(source, **values, present=own.present)
 
 
@@ -172,6 +195,7 @@ def _load_corpus(project: Project, registry: Registry, today: dt.date | None) ->
                                art.field_lines, meta)
 
     translations: dict[tuple[str, str], Article] = {}
+    pending: dict[tuple[str, str], Article] = {}
     orphans: list[tuple[str, str, str, Path]] = []
     for lang, category, aid, art, path in loaded:
         if lang == default:
@@ -186,10 +210,13 @@ def _load_corpus(project: Project, registry: Registry, today: dt.date | None) ->
             orphans.append((lang, category, aid, path))
             continue
         _check_translation(art, art.meta, source, problems)
-        translations[(aid, lang)] = Article(aid, category, lang, path, art.shown,
-                                            _merge(source.meta, art.meta), art.body,
-                                            art.body_line, art.field_lines, art.meta)
-    return Corpus(project, registry, sources, translations, sorted(problems), orphans)
+        found = pending if art.meta.pending else translations
+        found[(aid, lang)] = Article(aid, category, lang, path, art.shown, _merge(source.meta, art.meta),
+                                     art.body, art.body_line, art.field_lines, art.meta)
+    for source in sources.values():
+        _check_related(source, sources, problems)
+    _check_top_questions(registry, sources, problems)
+    return Corpus(project, registry, sources, translations, sorted(problems), orphans, pending)
 
 
 def file_name_error(name: str) -> str | None:
@@ -220,6 +247,48 @@ def _check_source(art: LoadedArticle, meta: Meta, category: str, registry: Regis
                                     f'`coins`: "{symbol}" is not a known coin'
                                     f"{close_matches(symbol, list(registry.coins)) or '.'} "
                                     "Coins are listed in content/_data/coins.yml"))
+    _check_networks(art, meta, registry, problems)
+
+
+def _check_networks(art: LoadedArticle, meta: Meta, registry: Registry,
+                    problems: list[Problem]) -> None:
+    """A network must be one of the article's coins' (or, with no coins, any coin's)."""
+    coins = [registry.coins[s] for s in meta.coins if s in registry.coins] or list(registry.coins.values())
+    known = sorted({n.id for coin in coins for n in coin.networks})
+    for network in meta.networks:
+        if network not in known:
+            whose = f"of {', '.join(meta.coins)}" if meta.coins else "in content/_data/coins.yml"
+            problems.append(Problem(art.shown, art.line_of("networks"), "error",
+                                    f'`networks`: "{network}" is not a network {whose}'
+                                    f"{close_matches(network, known) or '.'} Networks: "
+                                    f"{', '.join(known)}"))
+
+
+def _check_related(article: Article, sources: dict[str, Article], problems: list[Problem]) -> None:
+    for other in article.meta.related:
+        if other == article.id:
+            problems.append(Problem(article.shown, article.line_of("related"), "error",
+                                    f'`related`: "{other}" is this article itself; list other '
+                                    "articles"))
+        elif other not in sources:
+            problems.append(Problem(article.shown, article.line_of("related"), "error",
+                                    f'`related`: no article has the id "{other}"'
+                                    f"{close_matches(other, list(sources)) or '.'} Use the file "
+                                    "name of an English article, without .md"))
+
+
+def _check_top_questions(registry: Registry, sources: dict[str, Article],
+                         problems: list[Problem]) -> None:
+    for lang, (line, ids) in registry.site.top_questions.items():
+        for aid in ids:
+            if aid not in sources:
+                # A warning: deleting or renaming an article must not take the site down; the
+                # home page leaves the id out until the support team updates the list.
+                problems.append(Problem(registry.site.shown, line, "warning",
+                                        f'`top_questions`: {lang}: no article has the id "{aid}", '
+                                        "so the home page leaves it out"
+                                        f"{close_matches(aid, list(sources)) or '.'} Use the file "
+                                        "name of an English article, without .md"))
 
 
 def _check_translation(art: LoadedArticle, own: Meta, source: Article,

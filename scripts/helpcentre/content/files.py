@@ -21,13 +21,16 @@ ARTICLE_SUFFIXES = frozenset({".md"})
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
 PUBLISHED_SUFFIXES = ARTICLE_SUFFIXES | IMAGE_SUFFIXES
 DATA_DIR = "_data"  # the registries: read by the build, never published as files
+# Beside the registries: the brand logo (site.yml `brand.logo`), which the build copies
+# into the site itself after checking its first bytes (helpcentre.content.registry).
+DATA_SUFFIXES = (".yml", ".yaml", ".png", ".webp")
 
 
 def allowed(relative: str) -> bool:
     """True for a path below ``content/`` (with / separators) that may be published."""
     first = relative.split("/", 1)[0]
     if first == DATA_DIR:
-        return relative.endswith((".yml", ".yaml"))
+        return relative.lower().endswith(DATA_SUFFIXES)
     return Path(relative).suffix.lower() in PUBLISHED_SUFFIXES
 
 

@@ -50,3 +50,8 @@ def generated(lang: str, default: str, categories: list[str], coins: list[str]) 
     return [("home", "", home(lang, default)), ("contact", "", contact(lang, default)),
             *(("category", c, category(lang, default, c)) for c in categories),
             *(("coin", s, coin(lang, default, s)) for s in coins)]
+
+
+def notfound(lang: str, default: str) -> str:
+    """The "not found" page of a language: a file, served by the host for missing URLs."""
+    return f"{prefix(lang, default)}404.html"

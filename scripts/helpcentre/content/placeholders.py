@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from .project import Project
 from .registry import Registry
@@ -28,16 +29,26 @@ def _cell(text: str) -> str:
     return html.escape(text).replace("|", "&#124;")
 
 
-def networks_table(registry: Registry, ui: UIStrings, lang: str, symbols: list[str]) -> str:
+# (symbol, network id) -> Markdown links to the current notices about that network;
+# given by the site, which knows today's notices (content only lays them out).
+StatusOf = Callable[[str, str], list[tuple[str, str]]]
+
+
+def networks_table(registry: Registry, ui: UIStrings, lang: str, symbols: list[str],
+                   status_of: StatusOf | None = None) -> str:
     coins = [registry.coins[s] for s in symbols if s in registry.coins] if symbols \
         else list(registry.coins.values())
-    head = [ui.text(lang, k) for k in ("coin.title_short", "coin.network", "coin.fee",
-                                      "coin.minimum", "coin.confirmations", "coin.memo")]
+    keys = ("coin.title_short", "coin.network", "coin.status", "coin.memo", "coin.fee",
+            "coin.minimum", "coin.confirmations")
+    head = [ui.text(lang, k) for k in keys]
     rows = ["| " + " | ".join(map(_cell, head)) + " |", "|" + "---|" * len(head)]
     for row in network_rows(registry, ui, lang, coins):
-        rows.append("| " + " | ".join(_cell(x) for x in (
-            f"{row.coin.symbol} ({row.coin.name(lang)})", row.name, row.fee, row.minimum,
-            row.confirmations, row.memo)) + " |")
+        links = status_of(row.coin.symbol, row.network) if status_of else []
+        status = "<br>".join(f"**[{_cell(text)}]({url})**" for text, url in links) \
+            or _cell(ui.text(lang, "coin.status_none"))
+        rows.append("| " + " | ".join([_cell(f"{row.coin.symbol} ({row.coin.name(lang)})"),
+                                       _cell(row.name), status, _cell(row.memo), _cell(row.fee),
+                                       _cell(row.minimum), _cell(row.confirmations)]) + " |")
     return "\n".join(rows) + "\n\n*" + _cell(ui.text(lang, "coin.examples_note")) + "*"
 
 
@@ -57,10 +68,10 @@ def channels_table(project: Project, registry: Registry, ui: UIStrings, lang: st
 
 
 def expand(markdown: str, *, project: Project, registry: Registry, ui: UIStrings,
-           lang: str) -> str:
+           lang: str, status_of: StatusOf | None = None) -> str:
     def line(match: re.Match[str]) -> str:
         if match.group(1) == "networks_table":
-            return networks_table(registry, ui, lang, match.group(2).upper().split())
+            return networks_table(registry, ui, lang, match.group(2).upper().split(), status_of)
         return channels_table(project, registry, ui, lang)
 
     markdown = LINE_RE.sub(line, markdown)

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from . import colour
 from .loader import read_yaml_file
 from .problems import ContentError, Problem
 from .project import Project
@@ -23,7 +24,10 @@ from .schema import ID_RULE, describe, is_valid_id, suggest_id
 from .urls import official_url_error, template_error
 
 TICKET_PLACEHOLDERS = ("article", "lang", "category", "coin")
-FEEDBACK_PLACEHOLDERS = ("article", "lang", "reason", "category")
+FEEDBACK_PLACEHOLDERS = ("article", "lang", "reason", "category", "query")
+DEFAULT_PRIMARY = "#3949ab"  # Material's indigo, darkened to pass WCAG AA under white text
+LOGO_TYPES = {b"\x89PNG\r\n\x1a\n": "png", b"RIFF": "webp"}  # raster only: an SVG can run script
+MAX_LOGO_BYTES = 200 * 1024
 CHANNEL_KINDS = ("chat", "ticket", "email", "phone", "social")
 # Coin symbols are page addresses (/coins/usdt/) and `{{ networks_table USDT }}`
 # arguments (placeholders.py): letters and digits only.
@@ -68,9 +72,13 @@ class Category:
     ticket_url: str
     prepare: tuple[str, ...]
     review_days: int | None = None
+    descriptions: dict[str, str] = field(default_factory=dict)
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or self.names.get("en") or self.id
+
+    def description(self, lang: str) -> str:
+        return self.descriptions.get(lang) or self.descriptions.get("en") or ""
 
 
 @dataclass(frozen=True)
@@ -87,10 +95,30 @@ class Channel:
 
 
 @dataclass(frozen=True)
+class Brand:
+    """How the site looks for this exchange; `primary_color` passed WCAG AA against white."""
+
+    primary_color: str = DEFAULT_PRIMARY
+    logo: Path | None = None  # a PNG or WebP file beside site.yml
+
+    @property
+    def logo_name(self) -> str:
+        return f"logo.{self.logo.suffix.lstrip('.').lower()}" if self.logo else ""
+
+
+@dataclass(frozen=True)
 class Site:
     exchange_name: str
     official_domains: tuple[str, ...]
     feedback_url: str
+    brand: Brand = field(default_factory=Brand)
+    # language (or "default") -> (line in site.yml, article ids in order)
+    top_questions: dict[str, tuple[int, tuple[str, ...]]] = field(default_factory=dict)
+    shown: str = "content/_data/site.yml"
+
+    def top_for(self, lang: str) -> tuple[str, ...]:
+        """The support team's list for ``lang``, else their default list."""
+        return (self.top_questions.get(lang) or self.top_questions.get("default") or (0, ()))[1]
 
 
 @dataclass(frozen=True)
@@ -131,6 +159,7 @@ class _Reader:
 
     def __init__(self, path: Path, shown: str, problems: list[Problem]):
         self.shown = shown
+        self.path = path
         self.problems = problems
         loaded = read_yaml_file(path, shown)
         # When the file cannot be read, that is the one problem to report: its
@@ -245,7 +274,7 @@ def load_registry(project: Project) -> Registry:
 
 def _load_site(r: _Reader) -> Site:
     if r.failed:
-        return Site("", (), "")
+        return Site("", (), "", shown=r.shown)
     d = r.data if isinstance(r.data, dict) else {}
     lines = _key_lines(r.node)
     if r.data is not None and not isinstance(r.data, dict):
@@ -264,7 +293,9 @@ def _load_site(r: _Reader) -> Site:
     if not all(isinstance(x, str) for x in domains):
         r.error(lines.get("official_domains", 1),
                 "`official_domains`: expected a list of domain names, like `- kestrel.example`")
-    site = Site(texts["exchange_name"], tuple(str(x).lower() for x in domains), texts["feedback_url"])
+    site = Site(texts["exchange_name"], tuple(str(x).lower() for x in domains), texts["feedback_url"],
+                _load_brand(r, d.get("brand"), lines), _load_top_questions(r, d.get("top_questions"), lines),
+                r.shown)
     if not site.exchange_name:
         r.error(1, "`exchange_name`: missing; the exchange's name as readers know it")
     for key, allowed in (("feedback_url", FEEDBACK_PLACEHOLDERS),):
@@ -273,6 +304,83 @@ def _load_site(r: _Reader) -> Site:
         if msg:
             r.error(lines.get(key, 1), f"`{key}`: {msg}")
     return site
+
+
+def _load_brand(r: _Reader, value: Any, lines: dict[str, int]) -> Brand:
+    line = lines.get("brand", 1)
+    if value is None:
+        return Brand()
+    if not isinstance(value, dict):
+        r.error(line, "`brand`: expected `primary_color:` and optionally `logo:` under it, like "
+                      "`brand: {primary_color: \"#1f4e9e\", logo: logo.png}`")
+        return Brand()
+    unknown = sorted(str(k) for k in value if k not in ("primary_color", "logo"))
+    if unknown:
+        r.error(line, f"`brand`: unknown field `{unknown[0]}`; `brand` has `primary_color` and `logo`")
+    primary = value.get("primary_color", DEFAULT_PRIMARY)
+    rgb = colour.parse_hex(primary) if isinstance(primary, str) else None
+    if rgb is None:
+        r.error(line, f"`brand.primary_color`: expected a colour written #rrggbb in quotes, like "
+                      f'`primary_color: "#1f4e9e"`; found {describe(primary)}')
+        primary = DEFAULT_PRIMARY
+    else:
+        ratio = colour.contrast(rgb, colour.WHITE)
+        if ratio < colour.AA_NORMAL_TEXT:
+            fix = colour.to_hex(colour.darken_until(rgb))
+            r.error(line, f"`brand.primary_color`: {primary} has a contrast of {ratio:.2f}:1 with "
+                          f"white; the header's white text and links on the white page need "
+                          f"{colour.AA_NORMAL_TEXT}:1 (WCAG AA); use a darker shade, like "
+                          f'"{fix}" ({colour.contrast(colour.parse_hex(fix) or rgb, colour.WHITE):.2f}:1)')
+            primary = DEFAULT_PRIMARY
+        primary = primary.lower()
+    logo = None
+    name = value.get("logo")
+    if name is not None:
+        path = (Path(r.path).parent / str(name)) if isinstance(name, str) else None
+        problem = _logo_problem(path, name)
+        if problem:
+            r.error(line, f"`brand.logo`: {problem}")
+        else:
+            logo = path
+    return Brand(primary, logo)
+
+
+def _logo_problem(path: Path | None, name: Any) -> str | None:
+    if path is None or "/" in str(name) or "\\" in str(name) or str(name).startswith("."):
+        return (f"expected the name of a PNG or WebP file beside site.yml, like `logo: logo.png`; "
+                f"found {describe(name)}")
+    if not path.is_file():
+        return f'"{name}" does not exist beside site.yml; add the file or remove `logo:`'
+    data = path.read_bytes()
+    if len(data) > MAX_LOGO_BYTES:
+        return (f'"{name}" is {len(data) // 1024} KB; a logo must be at most '
+                f"{MAX_LOGO_BYTES // 1024} KB (it loads on every page)")
+    kind = next((k for magic, k in LOGO_TYPES.items() if data.startswith(magic)), None)
+    if kind is None or (kind == "webp" and data[8:12] != b"WEBP") or path.suffix.lower() != f".{kind}":
+        return (f'"{name}" is not a PNG or WebP image (read by its first bytes); export the logo '
+                "as .png or .webp (SVG is refused: it can carry script)")
+    return None
+
+
+def _load_top_questions(r: _Reader, value: Any, lines: dict[str, int]
+                        ) -> dict[str, tuple[int, tuple[str, ...]]]:
+    """Ids only here: the corpus checks that each one is an article."""
+    line = lines.get("top_questions", 1)
+    if value is None:
+        return {}
+    example = "`top_questions: {default: [deposit-not-arrived, lost-2fa-device], zh: [...]}`"
+    if not isinstance(value, dict):
+        r.error(line, f"`top_questions`: expected lists of article ids by language, like {example}")
+        return {}
+    node_lines = _key_lines(_value_node(r.node, "top_questions"))
+    out: dict[str, tuple[int, tuple[str, ...]]] = {}
+    for lang, ids in value.items():
+        here = node_lines.get(str(lang), line)
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            r.error(here, f"`top_questions`: {lang}: expected a list of article ids, like {example}")
+            continue
+        out[str(lang)] = (here, tuple(ids))
+    return out
 
 
 def _seq(r: _Reader, what: str) -> list[tuple[int, dict[str, Any], yaml.Node]]:
@@ -331,9 +439,15 @@ def _load_categories(r: _Reader, langs: tuple[str, ...], site: Site) -> tuple[Ca
         if review is not None:
             review = _whole(r, lines.get("review_days", line), label, "review_days", review, 90, 1,
                             MAX_REVIEW_DAYS)
+        descriptions = item.get("description", {})
+        if not isinstance(descriptions, dict):
+            r.error(lines.get("description", line), f"{label}: `description` must give one line "
+                    "per language, like `description: {en: Passwords, 2FA and scams}`")
+            descriptions = {}
         out.append(Category(cid, _names(r, line, item, label, langs), str(item.get("icon", "")),
                             _require(r, line, item, "owner", label) or "",
-                            ticket, tuple(str(p) for p in prepare), review))
+                            ticket, tuple(str(p) for p in prepare), review,
+                            {str(k): str(v) for k, v in descriptions.items()}))
     return tuple(out)
 
 

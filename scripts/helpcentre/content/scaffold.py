@@ -10,6 +10,12 @@ parses arguments and prints.
 The content layer sits below freshness, so it does not compute a translation's
 ``translated_from`` fingerprint: ``new_translation`` takes it as a value, and
 ``freshness.sync.start_translation`` is the function that supplies it.
+
+A skeleton is valid, not finished. What "finished" means is decided here too,
+beside the text that is not: a translation skeleton carries
+``translation: pending`` (readers get the English article until `helpcentre
+translations sync` removes it), and ``unwritten`` recognises an English body
+that is still only the hint, so `helpcentre check` can warn (checks/unfinished.py).
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from .loader import LoadedArticle, load_article
 from .problems import Problem
 from .project import Project
 from .registry import Registry, close_matches
-from .schema import FIELDS, parse_date
+from .schema import FIELDS, PENDING, PENDING_FIELD, parse_date
 
 BODY_HINTS = {
     "faq": "<!-- Answer the question in the first sentence, then explain. -->",
@@ -35,6 +41,8 @@ BODY_HINTS = {
 }
 TRANSLATE_HINT = ("<!-- Translate the text below from English ({shown}), "
                   "then delete this line. -->")
+# Said on the marker line itself: a translator reads the file, not the guide.
+PENDING_COMMENT = "readers see the English article until `helpcentre translations sync` removes this line"
 
 
 class BadRequest(ValueError):
@@ -56,7 +64,7 @@ class Skeleton:
     path: Path
     text: str
     is_source: bool
-    next_step: str  # "write the article", "translate it into 简体中文"
+    next_step: str  # what to do with it, for "created <path>; <next_step>"
 
 
 # -- a new English article -----------------------------------------------------
@@ -88,7 +96,7 @@ def new_source(project: Project, registry: Registry, article_id: str, *, categor
         raise Refused(f"the id \"{article_id}\" is already used by {project.display(taken[0])}; ids "
                       "must be unique across categories, so choose another one")
     values: dict[str, Any] = {
-        "title": article_id.replace("-", " ").capitalize(),
+        "title": generated_title(article_id),
         "type": article_type,
         "reviewed": today,
         "owner": categories[category].owner,
@@ -98,7 +106,22 @@ def new_source(project: Project, registry: Registry, article_id: str, *, categor
     if until:
         values["expires"] = until
     text = source_skeleton(values) + "\n" + BODY_HINTS[article_type] + "\n"
-    return Skeleton(path, text, is_source=True, next_step="write the article")
+    shown = project.display(path)
+    return Skeleton(path, text, is_source=True,
+                    next_step=f"write the article, then run `helpcentre check {shown}`")
+
+
+def generated_title(article_id: str) -> str:
+    """The title a new article starts with: its id as words (`lost-2fa-device` -> `Lost 2fa device`)."""
+    return article_id.replace("-", " ").capitalize()
+
+
+def unwritten(body: str) -> bool:
+    """Whether an English body is still what `helpcentre new` left: nothing, or only a hint comment.
+
+    Any type's hint counts, since a writer may change `type:` before writing.
+    """
+    return " ".join(body.split()) in ("", *BODY_HINTS.values())
 
 
 def source_skeleton(values: dict[str, Any]) -> str:
@@ -140,13 +163,17 @@ def source_to_translate(project: Project, article_id: str, *, category: str | No
 
 def new_translation(project: Project, source: LoadedArticle, lang: str, today: dt.date,
                     translated_from: str) -> Skeleton:
-    """The skeleton of ``source``'s translation into ``lang``: its text to translate, stamped ``translated_from``."""
-    shown = PurePosixPath(source.shown)  # content/<default>/<category>/<id>.md
-    path = project.content_dir / lang / shown.parent.name / shown.name
+    """The skeleton of ``source``'s translation into ``lang``: its text to translate, stamped
+    ``translated_from`` (where the translator starts) and marked ``translation: pending``."""
+    english = PurePosixPath(source.shown)  # content/<default>/<category>/<id>.md
+    path = project.content_dir / lang / english.parent.name / english.name
     language = next(item.name for item in project.languages if item.code == lang)
     text = (translation_skeleton(source, today, language, translated_from) + "\n"
             + TRANSLATE_HINT.format(shown=source.shown) + "\n" + source.body.lstrip("\n"))
-    return Skeleton(path, text, is_source=False, next_step=f"translate it into {language}")
+    shown = project.display(path)
+    return Skeleton(path, text, is_source=False,
+                    next_step=f"readers see the English article until you translate it into {language} "
+                              f"and run `helpcentre translations sync {shown}`")
 
 
 def translation_skeleton(source: LoadedArticle, today: dt.date, language: str, translated_from: str) -> str:
@@ -159,8 +186,10 @@ def translation_skeleton(source: LoadedArticle, today: dt.date, language: str, t
             if value:
                 lines.append(_yaml_line(spec.name, list(value) if isinstance(value, tuple)
                                         else value))
-        elif spec.role == "translation-only" and spec.name == "translated_from":
+        elif spec.name == "translated_from":
             lines.append(_yaml_line(spec.name, translated_from))
+        elif spec.name == PENDING_FIELD:
+            lines.append(f"{_yaml_line(spec.name, PENDING)}  # {PENDING_COMMENT}")
     return "\n".join(lines) + "\n---\n"
 
 

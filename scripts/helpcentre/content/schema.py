@@ -19,14 +19,23 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Kind = Literal["text", "date", "choice", "list", "days", "fingerprint"]
+Kind = Literal["text", "date", "choice", "list", "days", "fingerprint", "marker"]
 # Where a field may appear: in the English source, in a translation, or both.
 # "own" fields are written in the translation's language; "inherited" ones are
 # taken from the source and, if repeated, must agree with it.
 Role = Literal["own", "inherited", "translation-only"]
 
 ARTICLE_TYPES = ("faq", "guide", "notice")
+# What an article (or a notice) is about besides coins: a notice that suspends
+# deposits reaches "Deposit not arrived", which names no coin, through these.
+SERVICES = ("deposit", "withdrawal", "trading", "login", "verification", "api")
 FINGERPRINT_RE = re.compile(r"^[0-9a-f]{12}$")
+# `translation: pending` marks a translation `helpcentre new --lang` started and
+# nobody finished: the file is an English copy, so readers, search and the
+# translation reports treat it as missing (content/corpus.py, `Corpus.pending`)
+# until `helpcentre translations sync` stamps it and removes the line.
+PENDING_FIELD = "translation"
+PENDING = "pending"
 # An article's id is its file name without `.md`; it becomes the page address and
 # appears in ticket links, so it is plain ASCII that needs no escaping and has
 # one spelling only (no upper case, no Unicode normal forms). `helpcentre new`
@@ -71,6 +80,19 @@ FIELDS: tuple[FieldSpec, ...] = (
               "security"),
     FieldSpec("coins", "list", "inherited", False,
               "Coin symbols from content/_data/coins.yml this article is about.", "[USDT, TRX]"),
+    FieldSpec("networks", "list", "inherited", False,
+              "Network ids from content/_data/coins.yml this article is about.", "[TRC20]"),
+    FieldSpec("services", "list", "inherited", False,
+              "What the article is about besides coins: " + ", ".join(SERVICES) + ". "
+              "A notice shows on every article that shares a coin, network or service with it.",
+              "[deposit, withdrawal]", SERVICES),
+    FieldSpec("related", "list", "inherited", False,
+              "Optional: the ids of the articles listed under \"Related articles\", in order "
+              "(instead of the automatic choice).", "[withdrawal-not-arrived, find-txid]"),
+    FieldSpec("prepare", "list", "inherited", False,
+              "Optional: the details a reader should have ready before a ticket, as keys of "
+              "`details:` in translations/en.yml (instead of the topic's list).",
+              "[uid, coin_network, amount, time]"),
     FieldSpec("reviewed", "date", "own", True,
               "The day a writer last checked the article is still correct (YYYY-MM-DD).",
               "2026-11-18"),
@@ -85,12 +107,21 @@ FIELDS: tuple[FieldSpec, ...] = (
               "Optional: re-verify this article every N days instead of the default.", "60"),
     FieldSpec("translated_from", "fingerprint", "translation-only", False,
               "Written by `helpcentre translations sync`: which version of the English "
-              "article this translation was made from. Do not edit by hand.", "3f9a1c0d2b7e"),
+              "article this translation was made from (`helpcentre new --lang` writes the "
+              "version it starts from). Do not edit by hand.", "3f9a1c0d2b7e"),
+    # A marker rather than a missing `translated_from`: the skeleton keeps the
+    # version it was copied from, so `translations diff` can show what changed
+    # in English while the translator worked. See PENDING below.
+    FieldSpec(PENDING_FIELD, "marker", "translation-only", False,
+              "Written by `helpcentre new --lang`: the text is not translated yet, so readers "
+              "see the English article. `helpcentre translations sync` removes it once the "
+              "translation is done.", PENDING, (PENDING,)),
 )
 FIELDS_BY_NAME = {f.name: f for f in FIELDS}
 # Fields a translation is expected to repeat in its own language.
 OWN_FIELDS = tuple(f.name for f in FIELDS if f.role == "own")
 INHERITED_FIELDS = tuple(f.name for f in FIELDS if f.role == "inherited")
+TRANSLATION_ONLY_FIELDS = tuple(f.name for f in FIELDS if f.role == "translation-only")
 
 
 @dataclass(frozen=True)
@@ -102,13 +133,23 @@ class Meta:
     type: str | None = None
     category: str | None = None
     coins: tuple[str, ...] = ()
+    networks: tuple[str, ...] = ()
+    services: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    prepare: tuple[str, ...] = ()
     reviewed: dt.date | None = None
     owner: str | None = None
     expires: dt.date | None = None
     keywords: tuple[str, ...] = ()
     review_days: int | None = None
     translated_from: str | None = None
+    translation: str | None = None  # PENDING, or None for a finished translation
     present: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def pending(self) -> bool:
+        """A translation started with `helpcentre new --lang` and not yet synced."""
+        return self.translation == PENDING
 
 
 @dataclass
@@ -270,8 +311,17 @@ def _parse(spec: FieldSpec, value: Any) -> tuple[Any, str | None]:
         return parse_date(name, value)
     if spec.kind == "list":
         items, message = _list(name, value, spec.example)
-        if name == "coins" and not message:
+        if message:
+            return items, message
+        if name in ("coins", "networks"):
             items = tuple(i.upper() for i in items)
+        if spec.choices:
+            wrong = [i for i in items if i.lower() not in spec.choices]
+            if wrong:
+                close = difflib.get_close_matches(wrong[0].lower(), spec.choices, n=1, cutoff=0.5)
+                hint = f"; did you mean `{close[0]}`?" if close else ""
+                return (), (f'`{name}`: "{wrong[0]}" is not one of {", ".join(spec.choices)}{hint}')
+            items = tuple(i.lower() for i in items)
         return items, message
     if spec.kind == "choice":
         if isinstance(value, str) and value.strip().lower() in spec.choices:
@@ -291,6 +341,12 @@ def _parse(spec: FieldSpec, value: Any) -> tuple[Any, str | None]:
         return None, (f"`{name}`: expected the 12-character code written by "
                       f"`helpcentre translations sync`, found {describe(value)}; run that command "
                       "instead of editing it")
+    if spec.kind == "marker":
+        if isinstance(value, str) and value.strip().lower() == spec.example:
+            return spec.example, None
+        return None, (f"`{name}`: found {describe(value)}, but the only value this field takes "
+                      f"is `{spec.example}`; when the translation is done, run `helpcentre "
+                      "translations sync` on this file, which removes the line")
     raise AssertionError(f"unhandled kind {spec.kind}")  # pragma: no cover
 
 
@@ -307,10 +363,13 @@ def json_schema(*, for_source: bool) -> dict[str, Any]:
             prop.update(type="string", minLength=1)
         elif spec.kind == "date":
             prop.update(type="string", pattern=r"^\d{4}-\d{2}-\d{2}$")
-        elif spec.kind == "choice":
+        elif spec.kind in ("choice", "marker"):
             prop.update(type="string", enum=list(spec.choices))
         elif spec.kind == "list":
-            prop.update(type="array", items={"type": "string"})
+            items: dict[str, Any] = {"type": "string"}
+            if spec.choices:
+                items["enum"] = list(spec.choices)
+            prop.update(type="array", items=items)
         elif spec.kind == "days":
             prop.update(type="integer", minimum=1, maximum=3650)
         elif spec.kind == "fingerprint":

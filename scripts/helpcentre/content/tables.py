@@ -9,6 +9,7 @@ only lays the rows out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from .project import Project
 from .registry import Coin, Registry
@@ -23,6 +24,7 @@ class ChannelRow:
     use_for: str
     hours: str
     languages: str  # language names, comma-separated
+    kind: str = ""  # the channel's kind (chat, ticket, email, phone, social)
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class NetworkRow:
     confirmations: str
     memo: str       # "Yes"/"No" in the reader's language
     explorer: str
+    network: str = ""        # the network's id (TRC20), for notices about it
+    explorer_host: str = ""  # tronscan.org: what a narrow screen shows of the link
 
 
 def channel_rows(project: Project, registry: Registry, ui: UIStrings, lang: str) -> list[ChannelRow]:
@@ -48,12 +52,13 @@ def channel_rows(project: Project, registry: Registry, ui: UIStrings, lang: str)
             link, shown = ch.url or "", ch.handle or ""
         rows.append(ChannelRow(ui.text(lang, f"channel.{ch.id}"), shown, link,
                                ui.text(lang, f"channel_use.{ch.use_for}"), ch.hours,
-                               ", ".join(names.get(c, c) for c in ch.languages)))
+                               ", ".join(names.get(c, c) for c in ch.languages), ch.kind))
     return rows
 
 
 def network_rows(registry: Registry, ui: UIStrings, lang: str, coins: list[Coin]) -> list[NetworkRow]:
     yes, no = ui.text(lang, "coin.memo_yes"), ui.text(lang, "coin.memo_no")
     return [NetworkRow(coin, net.name, f"{net.example_fee} {coin.symbol}", f"{net.example_min} {coin.symbol}",
-                       str(net.confirmations), yes if net.memo else no, net.explorer)
+                       str(net.confirmations), yes if net.memo else no, net.explorer, net.id,
+                       urlsplit(net.explorer).hostname or net.explorer)
             for coin in coins for net in coin.networks]

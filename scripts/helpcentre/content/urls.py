@@ -54,3 +54,20 @@ def fill_url_template(template: str, values: dict[str, str]) -> str:
     query = urlencode(filled_pairs, quote_via=quote)
     path = PLACEHOLDER_RE.sub(lambda m: quote(values.get(m.group(1), ""), safe=""), parts.path)
     return urlunsplit((parts.scheme, parts.netloc, path, query, parts.fragment))
+
+
+def same_form(url: str, form: str) -> bool:
+    """``url`` opens the form at ``form`` (same scheme, host and path; any query)."""
+    a, b = urlsplit(url), urlsplit(form)
+    return (a.scheme, (a.hostname or "").lower(), a.path.rstrip("/")) == \
+        (b.scheme, (b.hostname or "").lower(), b.path.rstrip("/"))
+
+
+def add_missing_query(url: str, filled: str) -> str:
+    """``url`` with every query parameter of ``filled`` it lacks; what the writer set wins."""
+    parts = urlsplit(url)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    have = {key for key, _ in pairs}
+    pairs += [(k, v) for k, v in parse_qsl(urlsplit(filled).query) if k not in have]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(pairs, quote_via=quote),
+                       parts.fragment))

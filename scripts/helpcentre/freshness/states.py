@@ -12,7 +12,10 @@ What a state means:
   still current).
 - ``outdated``: a translation whose English article changed after it was made
   (its ``translated_from`` stamp differs, or it has no stamp at all).
-- ``untranslated``: the English article has no file in this language.
+- ``untranslated``: the English article has no file in this language, or
+  only a translation still marked ``translation: pending`` (started by
+  `helpcentre new --lang`, never synced: an English copy, see
+  ``Corpus.pending``); ``ArticleState.pending`` tells the two apart.
 - ``orphan``: a translation file with no English article.
 
 Translations share their English article's review: the facts are verified in
@@ -73,6 +76,7 @@ class ArticleState:
     stamp: str | None = None  # the translation's `translated_from`
     source_fingerprint: str | None = None  # what the stamp should be now
     grace_ends: dt.date | None = None  # outdated translations: last day before it is an error
+    pending: bool = False  # untranslated, but a file marked `translation: pending` exists at ``path``
 
     @property
     def is_translation(self) -> bool:
@@ -150,10 +154,12 @@ def compute_states(corpus: Corpus, policy: Policy, today: dt.date) -> States:
         for lang in others:
             translation = corpus.translations.get((source.id, lang))
             if translation is None:
-                expected = f"{content}/{lang}/{source.category}/{source.id}.md"
+                started = corpus.pending.get((source.id, lang))
+                expected = (started.shown if started is not None
+                            else f"{content}/{lang}/{source.category}/{source.id}.md")
                 items.append(ArticleState(source.id, lang, source.category, expected,
                                           "untranslated", owner, title, review, source.shown,
-                                          None, current))
+                                          None, current, pending=started is not None))
                 continue
             stamp = translation.own.translated_from
             state: State = review.state

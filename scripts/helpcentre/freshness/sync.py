@@ -7,13 +7,15 @@ ready for the writer, so tests and other tools call them without a command
 line. Nothing here prints or exits.
 
 - ``sync_one``: after a writer checked a translation against the English
-  article, record which English version it now matches (``translated_from``).
+  article, record which English version it now matches (``translated_from``);
+  a translation `helpcentre new --lang` started also loses its
+  ``translation: pending`` line, so readers see it from then on.
 - ``diff_report``: what changed in the English article since the stamp (from
   git history when there is some).
 - ``status_report``: outdated and untranslated articles per language.
-- ``start_translation``: a new translation's skeleton, stamped with the
-  version it starts from (``content.scaffold`` cannot fingerprint: it sits
-  below this layer).
+- ``start_translation``: a new translation's skeleton, marked
+  ``translation: pending`` and stamped with the version it starts from
+  (``content.scaffold`` cannot fingerprint: it sits below this layer).
 """
 
 from __future__ import annotations
@@ -29,11 +31,12 @@ from ..content import scaffold
 from ..content.corpus import Corpus
 from ..content.loader import LoadedArticle, load_article
 from ..content.project import Project
+from ..content.schema import PENDING, PENDING_FIELD
 from .fingerprint import fingerprint_of
 from .history import diffable, find_version
 from .policy import Policy
 from .stamp import StampError, set_translated_from
-from .states import compute_states
+from .states import ArticleState, compute_states
 
 
 class NotATranslation(ValueError):
@@ -123,21 +126,25 @@ def sync_one(project: Project, pair: Pair) -> Report:
     before = _load_translation(project, pair, data)
     assert before.meta is not None
     stamp = fingerprint_of(source.meta, source.body)
-    if before.meta.translated_from == stamp:
+    pending = before.meta.pending
+    if before.meta.translated_from == stamp and not pending:
         return Report(f"{shown}: already stamped with the current English version ({stamp})\n", found=False)
     try:
         new = set_translated_from(data, stamp)
     except StampError as exc:
         raise CannotSync(f"{shown}:1: error: {exc}") from None
     after = load_article(pair.translation, display=shown, is_source=False, data=new)
-    expected = replace(before.meta, translated_from=stamp,
-                       present=before.meta.present | {"translated_from"})
+    expected = replace(before.meta, translated_from=stamp, translation=None,
+                       present=(before.meta.present | {"translated_from"}) - {PENDING_FIELD})
     if after.meta != expected or after.body != before.body:
         # Never write a file we would have changed in any other way.
         line = before.field_lines.get("translated_from", 1)
         raise CannotSync(f"{shown}:{line}: error: could not set `translated_from` without changing "
                          "other fields; delete the `translated_from` lines and run this again")
     write_atomically(pair.translation, new)
+    if pending:
+        return Report(f"{shown}: stamped `translated_from: {stamp}` and removed `{PENDING_FIELD}: {PENDING}`; "
+                      "readers now see this translation\n", found=False)
     return Report(f"{shown}: stamped `translated_from: {stamp}` (the English article as it is now)\n", found=False)
 
 
@@ -165,6 +172,10 @@ def diff_report(project: Project, pair: Pair) -> Report:
     stamp = translation.meta.translated_from
     current = fingerprint_of(source.meta, source.body)
     now = diffable(source.meta.title, source.meta.summary, source.body)
+    if stamp == current and translation.meta.pending:
+        return Report(f"{shown}: not translated yet (`{PENDING_FIELD}: {PENDING}`); the English article "
+                      f"has not changed since the translation was started ({stamp}). Translate it, "
+                      f"then run `helpcentre translations sync {shown}`.\n", found=False)
     if stamp == current:
         return Report(f"{shown}: up to date: the English article has not changed since this "
                       f"translation was stamped ({stamp})\n", found=False)
@@ -228,19 +239,30 @@ def status_report(corpus: Corpus, policy: Policy, day: dt.date, lang: str | None
                 due = (f" (grace period ended on {item.grace_ends.isoformat()})"
                        if item.grace_ends < day else f" (update by {item.grace_ends.isoformat()})")
             out.append(f"  {item.path}: outdated: {why}{due}")
-        out.extend(f"  {item.path}: untranslated: {item.source_path} has no {code} translation"
-                   for item in untranslated)
+        out.extend(_untranslated(item, code) for item in untranslated)
         out.extend(f"  {item.path}: orphan: no English article at "
                    f"content/{project.default_language}/{item.category}/{item.article_id}.md"
                    for item in orphans)
     return Report("".join(f"{line}\n" for line in out), found=bool(found))
 
 
+def _untranslated(item: ArticleState, lang: str) -> str:
+    if item.pending:  # a file exists, but it is still the English copy `helpcentre new --lang` made
+        return (f"  {item.path}: untranslated: started but not finished (`{PENDING_FIELD}: {PENDING}`); "
+                f"translate it, then run `helpcentre translations sync {item.path}`")
+    return f"  {item.path}: untranslated: {item.source_path} has no {lang} translation"
+
+
 # -- a new translation --------------------------------------------------------
 
 def start_translation(project: Project, article_id: str, *, category: str | None, lang: str,
                       article_type: str | None, today: dt.date) -> scaffold.Skeleton:
-    """The skeleton of a new translation, stamped with the English version it starts from."""
+    """The skeleton of a new translation, stamped with the English version it starts from.
+
+    It is marked ``translation: pending`` as well: the stamp says where the
+    translator started (so `translations diff` can show what changed in English
+    meanwhile), the marker that nothing is translated yet; `sync_one` removes it.
+    """
     source = scaffold.source_to_translate(project, article_id, category=category, article_type=article_type,
                                           today=today)
     assert source.meta is not None  # source_to_translate refuses an unreadable article

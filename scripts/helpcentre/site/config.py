@@ -28,6 +28,20 @@ class Day(c.BaseConfigOption[dt.date | None]):
         return day
 
 
+class PreviewOnly(c.BaseConfigOption[bool]):
+    """A switch only `helpcentre serve` turns on, after mkdocs.yml is read.
+
+    Written in mkdocs.yml it is refused: mkdocs.yml is what `mkdocs build` and
+    `helpcentre build` publish from, and what this switches on must never be published.
+    """
+
+    def run_validation(self, value: Any) -> bool:
+        if value is None:
+            return False
+        raise base.ValidationError("is set by `helpcentre serve` only; remove it from mkdocs.yml "
+                                   "(a published page must keep the strict script policy)")
+
+
 class HelpCentreConfig(base.Config):
     # The day content is judged on (reviews due, notices ended). Tests and CI pin
     # it so builds are reproducible.
@@ -39,3 +53,6 @@ class HelpCentreConfig(base.Config):
     # _team/freshness/ for the support team; the page carries noindex and is
     # not in the sitemap or the navigation.
     dashboard = c.Type(bool, default=False)
+    # The preview's Content-Security-Policy (helpcentre.site.csp.PREVIEW_POLICY), so
+    # MkDocs' live-reload script runs. Set by helpcentre.site.preview, never in mkdocs.yml.
+    live_reload = PreviewOnly()

@@ -15,6 +15,12 @@ into an article's Markdown) is never hashed, so the browser refuses it.
 
 overrides/partials/hc-head.html writes the policy with ``PLACEHOLDER`` where
 the hashes go; the plugin calls :func:`apply` on each rendered page.
+
+The writers' preview (``helpcentre serve``) alone gets :data:`PREVIEW_POLICY`:
+its server adds a live-reload script to every page it sends, whose text changes
+on every request, so no hash written at build time can name it. A published
+build never gets it: only the preview sets the plugin's ``live_reload``, and
+mkdocs.yml cannot (helpcentre.site.config).
 """
 
 from __future__ import annotations
@@ -38,6 +44,21 @@ POLICY = ("default-src 'none'; script-src 'self' " + PLACEHOLDER + "; style-src 
 # A self-contained page (the team dashboard): its one inline <style> by hash, nothing else.
 STANDALONE = ("default-src 'none'; style-src {styles}; img-src data:; object-src 'none'; "
               "base-uri 'none'; form-action 'none'")
+
+# The preview's scripts, in place of the hashes. 'unsafe-inline' runs MkDocs'
+# live-reload script (text new on every request: the build's epoch and a request
+# id), and it needs the hashes gone: a page that lists any hash or nonce has its
+# 'unsafe-inline' ignored by the browser. What that lets through is inline
+# <script> elements only. Event-handler attributes stay refused, as on the
+# published site, by script-src-attr 'none'; and an article's own markup never
+# gets this far (the safety gate cuts it out with nh3 and fails the build).
+LIVE_RELOAD_SCRIPTS = "'unsafe-inline'; script-src-attr 'none'"
+PREVIEW_POLICY = POLICY.replace(PLACEHOLDER, LIVE_RELOAD_SCRIPTS)
+# A self-contained page the preview serves (its "could not be built" page): its
+# inline <style> by hash, the live-reload script and the request it makes.
+PREVIEW_STANDALONE = ("default-src 'none'; script-src 'unsafe-inline'; script-src-attr 'none'; "
+                      "connect-src 'self'; style-src {styles}; img-src data:; object-src 'none'; "
+                      "base-uri 'none'; form-action 'none'")
 _STYLE = re.compile(r"<style>(?P<body>.*?)</style>", re.S | re.I)
 
 # An inline classic script: <script> with no src and no type, or a JavaScript
@@ -66,23 +87,28 @@ def inline_scripts(html: str) -> list[str]:
     return found
 
 
-def apply(output: str, content: str | None) -> str:
+def apply(output: str, content: str | None, *, live_reload: bool = False) -> str:
     """Fill the placeholder with the hashes of the theme's inline scripts.
 
     ``content`` is the page's own HTML (from Markdown, so untrusted): scripts
     in it are left out, so the policy blocks them. Hashes are sorted and
-    deduplicated so the built page is the same on every run.
+    deduplicated so the built page is the same on every run. With
+    ``live_reload`` (the preview only) the page gets :data:`PREVIEW_POLICY`.
     """
     if PLACEHOLDER not in output:
         return output
+    if live_reload:
+        return output.replace(PLACEHOLDER, LIVE_RELOAD_SCRIPTS, 1)
     theme = output.replace(content, "") if content else output
     hashes = sorted({script_hash(body) for body in inline_scripts(theme)})
     return output.replace(PLACEHOLDER, " ".join(hashes), 1)
 
 
-def standalone(html: str) -> str:
-    """``html`` with a policy that allows exactly its own inline styles, first in <head>."""
+def standalone(html: str, *, live_reload: bool = False) -> str:
+    """``html`` with a policy that allows exactly its own inline styles, first in <head>
+    (and, with ``live_reload``, the preview server's live-reload script)."""
     hashes = sorted({script_hash(m.group("body")) for m in _STYLE.finditer(html)}) or ["'none'"]
+    policy = PREVIEW_STANDALONE if live_reload else STANDALONE
     meta = ('<meta http-equiv="Content-Security-Policy" content="'
-            + STANDALONE.format(styles=" ".join(hashes)) + '">')
+            + policy.format(styles=" ".join(hashes)) + '">')
     return html.replace("<head>", "<head>" + meta, 1)

@@ -85,6 +85,18 @@ def _files_dropped(dropped: set[str]) -> Any:
     return OtherLanguagesDropped()
 
 
+def set_alternates(config: Any, alternates: list[dict[str, str]]) -> None:
+    """The language switcher's links (Material reads ``config.extra.alternate``).
+
+    mkdocs-static-i18n sets ``config.extra.alternate`` as an attribute of the
+    ``extra`` config object, which Jinja reads before the dict item of the same
+    name; setting only the item left a stale switcher on pages rendered after
+    a page of another language (the 404 pages showed the last coin page's).
+    """
+    config.extra["alternate"] = alternates
+    setattr(config.extra, "alternate", alternates)  # noqa: B010 - the attribute, not the item
+
+
 def mark_generated(file: Any, lang: str, src_uri: str) -> None:
     """The attributes i18n's own files carry, so its templates work on pages we generate."""
     file.locale = lang

@@ -26,7 +26,7 @@ from .. import clock
 from ..checks.gate import PageGate, gate_article
 from ..checks.uistrings import check as check_ui
 from ..checks.urls import UrlPolicy
-from ..content import paths
+from ..content import notices, paths
 from ..content.corpus import Corpus, load_corpus
 from ..content.files import allowed as publishable
 from ..content.files import file_problems
@@ -41,7 +41,7 @@ from ..freshness.problems import freshness_problems
 from ..freshness.reader import reader_notices
 from ..freshness.report import build_report
 from ..search.index import INDEX_NAME, write_language_index
-from . import csp, feeds, i18n, jsonld, sitemap, views
+from . import brand, csp, feeds, i18n, jsonld, sitemap, theme, tickets, views
 from .config import HelpCentreConfig
 
 log = get_plugin_logger(__name__)
@@ -78,10 +78,18 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         # language writes the site-wide 404 page (else the last language built wins,
         # with the language switcher of the last page rendered).
         default = self.corpus.project.default_language
+        for name in [t for t in config.theme.static_templates if t.endswith("/404.html")]:
+            config.theme.static_templates.discard(name)  # left by the previous language's build
         if self.lang != default:
             config.theme.static_templates.discard("404.html")
+            # This language's own "not found" page at /<lang>/404.html, rendered like the
+            # site-wide one (absolute links, so it works at any depth); see on_env.
+            config.theme.static_templates.add(f"{self.lang}/404.html")
+        brand.configure(config, self.corpus.registry.site.brand)
         # Our search worker loads this language's prebuilt index (partials/hc-search.html).
         config.extra["hc_search_index"] = paths.prefix(self.lang, default) + INDEX_NAME
+        config.extra["hc_search_words"] = {k: self.ui.text(self.lang, f"search.result_{k}")
+                                           for k in ("none", "one", "other")}
         self._warn_missing_ui_strings()
         # The header and <title> show the site's name in the reader's language,
         # built from the registry's exchange name (escaped: Material prints it raw).
@@ -130,6 +138,12 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
             log.warning(f"translations/{self.lang}.yml: missing UI string `{key}`; readers "
                         f"see the {self.ui.default} text until it is added")
 
+    @event_priority(AFTER_I18N)
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        """`<lang>/404.html` is the theme's 404 template under another name."""
+        theme.alias_templates(env, {f"{lang}/404.html": "404.html" for lang in self.corpus.project.codes})
+        return env
+
     # -- files and navigation -------------------------------------------------
     @event_priority(AFTER_I18N)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -163,6 +177,9 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
             i18n.mark_generated(file, self.lang, src_uri)
             self.generated[file.src_uri] = (kind, key)
             files.append(file)
+        for path, content in brand.files(registry.site.brand):
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, content=content))
         return files
 
     @event_priority(AFTER_I18N)
@@ -188,8 +205,22 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         # Material's own index would hold every language and be fetched on every
         # page; helpcentre.search replaces it, so it indexes nothing.
         page.meta["search"] = {"exclude": True}
+        article = self._article_of(page)
+        if article is not None and (article.id, self.lang) in self.corpus.pending:
+            # A translation not finished yet (`translation: pending`): readers get the
+            # English article, as for a missing translation, never a half-done text.
+            markdown = article.body
+            if article.meta.title:
+                page.meta["title"] = article.meta.title
+        ctx = self._ctx()
+
+        def status_of(symbol: str, network: str) -> list[tuple[str, str]]:
+            # Markdown links from an article (<lang>/<category>/<id>.md) to the notice's file.
+            return [(ctx.notice_status(n), f"../{n.category}/{n.id}.md")
+                    for n in ctx.current_notices() if notices.concerns_network(n.meta, symbol, network)]
+
         return expand(markdown, project=self.corpus.project, registry=self.corpus.registry,
-                      ui=self.ui, lang=self.lang)
+                      ui=self.ui, lang=self.lang, status_of=status_of)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
@@ -209,7 +240,8 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         clean, problems = gate_article(html, shown or article, self.policy_urls,
                                        self._base(page))
         self._unsafe(str(p) for p in problems)
-        return clean
+        # Ticket links in the text open the form filled in for this article.
+        return tickets.prefill(clean, views.ticket_url(self._ctx(), article), self.corpus.registry)
 
     @event_priority(AFTER_I18N)
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
@@ -232,9 +264,11 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
             context["hc"] = views.article_view(ctx, article, self._freshness_banners(ctx, article))
         # The language switcher (Material reads config.extra.alternate) always
         # offers every language: a missing translation shows the English text there.
-        config.extra["alternate"] = [{"name": lang.name, "lang": lang.code,
+        i18n.set_alternates(config, [{"name": lang.name, "lang": lang.code,
                                       "link": same_page(lang.code)}
-                                     for lang in self.corpus.project.languages]
+                                     for lang in self.corpus.project.languages])
+        context["hc_footer"] = views.footer_view(ctx, same_page)
+        context["hc_search_help"] = views.search_help(ctx)
         view = context.get("hc")
         summary = getattr(view, "summary", "") or getattr(view, "intro", "")
         context["hc_head"] = views.head_view(
@@ -255,7 +289,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         rest = output.replace(page.content, "") if page.content else output
         self._unsafe(f"{page.file.dest_uri}: error: {f.message}"
                      for f in self.page_gate.findings(rest, self._base(page), self.lang))
-        return csp.apply(output, page.content)
+        return csp.apply(output, page.content, live_reload=self.config.live_reload)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page gets the gate and the same policy as every other page."""
@@ -264,7 +298,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         base = self.policy_urls.base_for(template_name)
         self._unsafe(f"{template_name}: error: {f.message}"
                      for f in self.page_gate.findings(output_content, base, self.lang))
-        return csp.apply(output_content, None)
+        return csp.apply(output_content, None, live_reload=self.config.live_reload)
 
     def _base(self, page: Page) -> str:
         return self.policy_urls.base_for(page.url)
@@ -313,10 +347,27 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         assert self.corpus is not None
         return views.Context(self.corpus, self.ui, self.lang, self.today)
 
+    @event_priority(AFTER_I18N)  # after mkdocs-static-i18n sets the language switcher
     def on_template_context(self, context: dict[str, Any], template_name: str,
                             config: MkDocsConfig) -> dict[str, Any]:
         if template_name == "sitemap.xml" and self.corpus is not None:
             context["hc_sitemap"] = sitemap.render(self.corpus)
+        if template_name.endswith("404.html") and self.corpus is not None:
+            # The "not found" page, in the language of its folder (404.html: the default).
+            # Links stay absolute from the site root: the page answers for any missing URL.
+            lang = template_name.split("/")[0] if "/" in template_name else self.corpus.project.default_language
+            ctx = views.Context(self.corpus, self.ui, lang, self.today)
+            default = self.corpus.project.default_language
+            context["hc"] = views.notfound_view(ctx)
+            context["hc_footer"] = views.footer_view(ctx, lambda code: paths.notfound(code, default))
+            context["hc_search_help"] = views.search_help(ctx)
+            context["base_url"] = theme.site_path(config)
+            context["hc_languages"] = " ".join(c for c in self.corpus.project.codes if c != default)
+            # The language switcher offers the other languages' 404 pages (not whatever page
+            # was rendered last, which is what config.extra.alternate holds at this point).
+            i18n.set_alternates(config, [{"name": language.name, "lang": language.code,
+                                          "link": paths.notfound(language.code, default)}
+                                         for language in self.corpus.project.languages])
         if template_name.endswith(".html"):
             context["hc_csp"] = Markup(csp.POLICY)  # a constant: no reader text in it
         return context

@@ -11,14 +11,17 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..content import paths, tables
+from ..content import notices, paths, tables
 from ..content.corpus import Article, Corpus
 from ..content.schema import notice_ended
 from ..content.ui import UIStrings
 from ..content.urls import fill_url_template
 
 RELATED_LIMIT = 5  # the issue's "up to five": enough to help, short enough to scan
-FEEDBACK_REASONS = ("outdated", "unclear", "unsolved")
+FEEDBACK_REASONS = ("outdated", "unclear", "unsolved", "other")
+TOP_LIMIT = 8        # top questions on the home page
+HELP_TOP_LIMIT = 5   # top questions under a search that found nothing, and on the 404 page
+CARD_LINKS = 3       # article links on a topic card
 
 
 @dataclass(frozen=True)
@@ -27,13 +30,15 @@ class Link:
     url: str
     note: str = ""  # secondary line: a summary, a date, a type label
     lang: str = ""  # set when the linked text is in another language than the page
+    lang_name: str = ""  # that language's name, shown as a tag ("English")
 
 
 @dataclass(frozen=True)
 class Banner:
-    kind: str  # untranslated | outdated | overdue | expired (CSS class and test hook)
+    kind: str  # untranslated | outdated | overdue | expired | notice (CSS class and test hook)
     text: str
     link: Link | None = None
+    note: str = ""
 
 
 @dataclass
@@ -56,11 +61,62 @@ class Context:
         shown, fallback = self.corpus.in_language(article.id, self.lang)
         return Link(shown.meta.title or article.id,
                     paths.article(self.lang, self.default, article.category, article.id),
-                    note, lang=shown.lang if fallback else "")
+                    note, lang=shown.lang if fallback else "",
+                    lang_name=self.language_name(shown.lang) if fallback else "")
+
+    def language_name(self, code: str) -> str:
+        return next((lang.name for lang in self.corpus.project.languages if lang.code == code), code)
 
     def listed(self, articles: list[Article]) -> list[Article]:
         """Ended notices are never listed (their pages stay reachable by link)."""
         return [a for a in articles if not notice_ended(a.meta, self.today)]
+
+    def title_of(self, article: Article) -> str:
+        shown, _ = self.corpus.in_language(article.id, self.lang)
+        return shown.meta.title or article.id
+
+    def current_notices(self) -> list[Article]:
+        cached = getattr(self.corpus, "_current_notices", None)
+        if cached is None or cached[0] != self.today:
+            cached = (self.today, notices.current(self.corpus.sources.values(), self.today))
+            self.corpus._current_notices = cached  # type: ignore[attr-defined]
+        return cached[1]
+
+    def top_questions(self, limit: int) -> list[Article]:
+        """The support team's list for this language (site.yml), ended notices left out;
+        without a list, the newest-reviewed FAQs."""
+        ids = self.corpus.registry.site.top_for(self.lang)
+        chosen = [self.corpus.sources[i] for i in ids if i in self.corpus.sources]
+        if not chosen:
+            faqs = [a for a in self.corpus.sources.values() if a.meta.type == "faq"]
+            chosen = sorted(faqs, key=lambda a: (-(a.meta.reviewed or dt.date.min).toordinal(), a.id))
+        return self.listed(chosen)[:limit]
+
+    def by_asked(self, articles: list[Article]) -> list[Article]:
+        """The top questions first (in the team's order), then by title in the reader's language."""
+        top = {aid: n for n, aid in enumerate(self.corpus.registry.site.top_for(self.lang))}
+        return sorted(articles, key=lambda a: (top.get(a.id, len(top)), self.title_of(a).casefold(), a.id))
+
+    def services_label(self, services: tuple[str, ...]) -> str:
+        return self.t("common.separator").join(self.t(f"service.{s}") for s in services)
+
+    def notice_status(self, notice: Article) -> str:
+        """A network row's status while a notice concerns it: "Notice: Deposits, Withdrawals"."""
+        services = self.services_label(notice.meta.services)
+        return self.t("notice.status", services=services) if services else self.t("notice.affected")
+
+    def notice_scope(self, notice: Article) -> str:
+        """What a notice concerns, in a few words: "TRX, USDT · TRC20 · Deposits, Withdrawals"."""
+        separator = self.t("common.separator")
+        parts = [separator.join(notice.meta.coins), separator.join(notice.meta.networks),
+                 self.services_label(notice.meta.services)]
+        return " · ".join(p for p in parts if p)
+
+    def notice_banner(self, notice: Article) -> Banner:
+        until = (self.t("notice.until", date=self.ui.date(self.lang, notice.meta.expires))
+                 if notice.meta.expires else "")
+        return Banner("notice", self.t("notice.banner"), self.article_link(notice),
+                      note=" · ".join(p for p in (self.notice_scope(notice), until) if p))
 
 
 @dataclass
@@ -87,14 +143,30 @@ class ArticleView:
     ticket_url: str
     related_title: str
     related: list[Link]
-    feedback: dict[str, object]
+    feedback: FeedbackView
 
 
 def ticket_url(ctx: Context, article: Article) -> str:
+    """The topic's ticket form, filled in; ``{coin}`` is every coin the article covers
+    (comma-separated): the wrong-network article covers USDT, USDC and ETH alike."""
     category = ctx.corpus.registry.categories_by_id[article.category]
-    coin = article.meta.coins[0] if article.meta.coins else ""
     return fill_url_template(category.ticket_url, {"article": article.id, "lang": ctx.lang,
-                                                   "category": article.category, "coin": coin})
+                                                   "category": article.category,
+                                                   "coin": ",".join(article.meta.coins)})
+
+
+def page_ticket_url(ctx: Context, *, coin: str = "", page: str = "") -> str:
+    """The ticket form for a page that is not an article (contact, coin, 404, search).
+
+    The general ticket channel (channels.yml, kind `ticket`), with the language,
+    the coin of a coin page and which page the reader came from.
+    """
+    registry = ctx.corpus.registry
+    base = next((c.url for c in registry.channels if c.kind == "ticket" and c.url), "")
+    if not base:
+        base = registry.categories_by_id.get("support", registry.categories[0]).ticket_url
+    template = base + ("&" if "?" in base else "?") + "lang={lang}&coin={coin}&page={page}"
+    return fill_url_template(template, {"lang": ctx.lang, "coin": coin, "page": page})
 
 
 def feedback_links(ctx: Context, article: Article) -> list[Link]:
@@ -103,6 +175,16 @@ def feedback_links(ctx: Context, article: Article) -> list[Link]:
                  fill_url_template(template, {"article": article.id, "lang": ctx.lang,
                                               "reason": reason, "category": article.category}))
             for reason in FEEDBACK_REASONS]
+
+
+def search_feedback_template(ctx: Context) -> str:
+    """The feedback URL for "tell us what you were looking for", with a literal
+    ``{query}`` left for the page's script to fill with the words typed."""
+    template = ctx.corpus.registry.site.feedback_url
+    marker = "HCQUERYHC"  # survives URL-encoding unchanged, then becomes {query}
+    filled = fill_url_template(template, {"article": "", "lang": ctx.lang, "reason": "not-found",
+                                          "category": "", "query": marker})
+    return filled.replace(marker, "{query}")
 
 
 def _neighbours(corpus: Corpus) -> tuple[dict[str, list[Article]], dict[str, list[Article]]]:
@@ -125,11 +207,18 @@ def _neighbours(corpus: Corpus) -> tuple[dict[str, list[Article]], dict[str, lis
 
 
 def related(corpus: Corpus, article: Article, today: dt.date) -> list[Article]:
-    """Shared coins first (more shared ranks higher), then the same category.
+    """The writer's `related:` list when there is one; else chosen.
 
-    Ties break on category then id, so the list is the same on every build.
+    Chosen: shared coins first (more shared ranks higher), then shared
+    networks and services (a withdrawal article lists withdrawal articles, not
+    every deposit article of its topic), then the same topic, then the same
+    type. Ties break on category then id, so the list is the same on every build.
     """
+    if article.meta.related:
+        chosen = [corpus.sources[i] for i in article.meta.related if i in corpus.sources]
+        return [a for a in chosen if not notice_ended(a.meta, today)]
     coins = set(article.meta.coins)
+    topics = set(article.meta.networks) | set(article.meta.services)
     by_category, by_coin = _neighbours(corpus)
     candidates = {a.id: a for a in by_category.get(article.category, ())}
     for symbol in coins:
@@ -139,8 +228,10 @@ def related(corpus: Corpus, article: Article, today: dt.date) -> list[Article]:
         if other.id == article.id or notice_ended(other.meta, today):
             continue
         shared = len(coins & set(other.meta.coins))
+        close = len(topics & (set(other.meta.networks) | set(other.meta.services)))
         same = other.category == article.category
-        scored.append((-shared, not same, other.category, other.id, other))
+        scored.append((-shared, -close, not same, other.meta.type != article.meta.type,
+                       other.category, other.id, other))
     return [item[-1] for item in sorted(scored)[:RELATED_LIMIT]]
 
 
@@ -152,6 +243,9 @@ def article_view(ctx: Context, source: Article, banners: list[Banner]) -> Articl
     all_banners = list(banners)
     if fallback:
         all_banners.insert(0, Banner("untranslated", ctx.t("article.untranslated")))
+    if not notice_ended(source.meta, ctx.today):
+        all_banners += [ctx.notice_banner(n) for n in ctx.current_notices()
+                        if n.id != source.id and notices.concerns_article(n.meta, source.meta)]
     if notice_ended(source.meta, ctx.today) and source.meta.expires:
         all_banners.insert(0, Banner("expired", ctx.t("article.expired",
                                                       date=ctx.ui.date(ctx.lang, source.meta.expires))))
@@ -172,17 +266,41 @@ def article_view(ctx: Context, source: Article, banners: list[Banner]) -> Articl
         banners=all_banners,
         help_title=ctx.t("help.title"),
         prepare_intro=ctx.t("help.prepare"),
-        prepare=[ctx.t(f"details.{key}") for key in category.prepare],
+        prepare=[ctx.t(f"details.{key}") for key in (source.meta.prepare or category.prepare)],
         never_send=ctx.t("help.never_send"),
         ticket_label=ctx.t("help.ticket"),
         ticket_url=ticket_url(ctx, source),
         related_title=ctx.t("related.title"),
         related=[ctx.article_link(a, ctx.t(f"article.type.{a.meta.type}"))
                  for a in related(ctx.corpus, source, ctx.today)],
-        feedback={"question": ctx.t("feedback.question"), "yes": ctx.t("feedback.yes"),
-                  "no": ctx.t("feedback.no"), "thanks": ctx.t("feedback.thanks"),
-                  "why": ctx.t("feedback.why"), "reasons": feedback_links(ctx, source)},
+        feedback=feedback_view(ctx, source),
     )
+
+
+@dataclass
+class FeedbackView:
+    """One question, two answers (radio buttons: one open at a time, no script needed).
+
+    A static page records nothing, so no answer says "thank you for your
+    feedback": each opens the exchange's feedback form with the answer filled in.
+    """
+
+    question: str
+    yes: str
+    no: str
+    yes_text: str
+    yes_link: Link
+    why: str
+    reasons: list[Link]
+
+
+def feedback_view(ctx: Context, article: Article) -> FeedbackView:
+    template = ctx.corpus.registry.site.feedback_url
+    helpful = fill_url_template(template, {"article": article.id, "lang": ctx.lang,
+                                           "reason": "helpful", "category": article.category})
+    return FeedbackView(ctx.t("feedback.question"), ctx.t("feedback.yes"), ctx.t("feedback.no"),
+                        ctx.t("feedback.yes_text"), Link(ctx.t("feedback.yes_link"), helpful),
+                        ctx.t("feedback.why"), feedback_links(ctx, article))
 
 
 @dataclass
@@ -216,9 +334,10 @@ class ChannelRow:
     link: str
 
 
-def channel_rows(ctx: Context) -> list[ChannelRow]:
+def channel_rows(ctx: Context, ticket: str = "") -> list[ChannelRow]:
+    """``ticket``: the prefilled form the ticket channel's row opens (else the bare form)."""
     return [ChannelRow(row.label + (f" ({row.shown})" if row.shown else ""), row.use_for, row.hours,
-                       row.languages, row.link)
+                       row.languages, ticket if ticket and row.kind == "ticket" else row.link)
             for row in tables.channel_rows(ctx.corpus.project, ctx.corpus.registry, ctx.ui, ctx.lang)]
 
 
@@ -226,10 +345,52 @@ def channel_rows(ctx: Context) -> list[ChannelRow]:
 class CategoryCard:
     id: str
     name: str
+    description: str
     url: str
     icon: str
     count: int
+    count_label: str
     top: list[Link] = field(default_factory=list)
+
+
+def category_cards(ctx: Context) -> list[CategoryCard]:
+    """Each topic with its icon, its line of description and its most asked articles:
+    the top questions first (in the team's order), then by title in the reader's language."""
+    cards = []
+    for cat in ctx.corpus.registry.categories:
+        listed = ctx.listed(ctx.corpus.by_category(cat.id))
+        ordered = ctx.by_asked(listed)
+        cards.append(CategoryCard(cat.id, cat.name(ctx.lang), cat.description(ctx.lang),
+                                  paths.category(ctx.lang, ctx.default, cat.id), cat.icon,
+                                  len(listed), ctx.t("home.count", count=str(len(listed))),
+                                  [ctx.article_link(a) for a in ordered[:CARD_LINKS]]))
+    return cards
+
+
+@dataclass
+class SearchHelp:
+    """Shown under a search that found nothing, and on the 404 page: never a dead end."""
+
+    title: str
+    top_title: str
+    top: list[Link]
+    topics_title: str
+    topics: list[Link]
+    contact: Link
+    tell_us: str
+    tell_us_template: str  # the feedback URL with a literal {query}
+    none_text: str  # what the theme's search says when nothing was found (our words)
+
+
+def search_help(ctx: Context) -> SearchHelp:
+    return SearchHelp(
+        ctx.t("search.none_title"), ctx.t("home.top"),
+        [ctx.article_link(a) for a in ctx.top_questions(HELP_TOP_LIMIT)],
+        ctx.t("home.topics"),
+        [Link(c.name(ctx.lang), paths.category(ctx.lang, ctx.default, c.id))
+         for c in ctx.corpus.registry.categories],
+        Link(ctx.t("contact.link"), paths.contact(ctx.lang, ctx.default)),
+        ctx.t("search.tell_us"), search_feedback_template(ctx), ctx.t("search.result_none"))
 
 
 @dataclass
@@ -238,15 +399,18 @@ class HomeView:
     title: str
     intro: str
     search_label: str
+    top_title: str
+    top: list[Link]
     topics_title: str
     categories: list[CategoryCard]
     notices_title: str
     notices: list[Link]
     no_notices: str
     contact_title: str
-    channel_headers: dict[str, str]
-    channels: list[ChannelRow]
+    contact_text: str
     contact_link: Link
+    ticket_label: str
+    ticket_url: str
     staff: StaffWarning
     coins_title: str
     coins: list[Link]
@@ -254,32 +418,63 @@ class HomeView:
 
 def home_view(ctx: Context) -> HomeView:
     registry = ctx.corpus.registry
-    cards = []
-    for cat in registry.categories:
-        listed = ctx.listed(ctx.corpus.by_category(cat.id))
-        cards.append(CategoryCard(cat.id, cat.name(ctx.lang),
-                                  paths.category(ctx.lang, ctx.default, cat.id), cat.icon,
-                                  len(listed), [ctx.article_link(a) for a in listed[:3]]))
-    notices = sorted((a for a in ctx.listed(list(ctx.corpus.sources.values()))
-                      if a.meta.type == "notice"),
-                     key=lambda a: (a.meta.reviewed or ctx.today, a.id), reverse=True)
     return HomeView(
         title=ctx.t("home.title", exchange=registry.site.exchange_name),
         intro=ctx.t("home.intro"), search_label=ctx.t("home.search"),
-        topics_title=ctx.t("home.topics"), categories=cards,
+        top_title=ctx.t("home.top"),
+        top=[ctx.article_link(a) for a in ctx.top_questions(TOP_LIMIT)],
+        topics_title=ctx.t("home.topics"), categories=category_cards(ctx),
         notices_title=ctx.t("home.notices"),
-        notices=[ctx.article_link(a, f"{ctx.t('article.expires')}: "
-                                     f"{ctx.ui.date(ctx.lang, a.meta.expires)}" if a.meta.expires else "")
-                 for a in notices],
+        notices=[Link(ctx.title_of(n), ctx.article_link(n).url, ctx.notice_banner(n).note,
+                      ctx.article_link(n).lang, ctx.article_link(n).lang_name)
+                 for n in ctx.current_notices()],
         no_notices=ctx.t("home.no_notices"),
-        contact_title=ctx.t("home.contact"), channel_headers=channel_headers(ctx),
-        channels=channel_rows(ctx),
-        contact_link=Link(ctx.t("home.all_contact"), paths.contact(ctx.lang, ctx.default)),
+        contact_title=ctx.t("home.contact"), contact_text=ctx.t("home.contact_text"),
+        contact_link=Link(ctx.t("contact.link"), paths.contact(ctx.lang, ctx.default)),
+        ticket_label=ctx.t("help.ticket"), ticket_url=page_ticket_url(ctx, page="home"),
         staff=staff_warning(ctx),
         coins_title=ctx.t("coin.all"),
         coins=[Link(f"{c.name(ctx.lang)}", paths.coin(ctx.lang, ctx.default, c.symbol), c.symbol)
                for c in registry.coins.values()],
     )
+
+
+@dataclass
+class FooterView:
+    domains_label: str
+    domains: list[Link]
+    channels_label: str
+    channels: list[Link]
+    phishing: str
+    contact: Link
+    languages_label: str
+    languages: list[Link]
+
+
+def footer_view(ctx: Context, url_in: Callable[[str], str]) -> FooterView:
+    """Every page's footer: where we really are, the scam warning, and the languages
+    (``url_in(lang)``: this page in that language)."""
+    staff = staff_warning(ctx)
+    return FooterView(
+        ctx.t("footer.domains"), staff.domains, ctx.t("footer.channels"), staff.accounts,
+        ctx.t("footer.phishing"), Link(ctx.t("contact.link"), paths.contact(ctx.lang, ctx.default)),
+        ctx.t("footer.languages"),
+        [Link(lang.name, url_in(lang.code), lang=lang.code) for lang in ctx.corpus.project.languages])
+
+
+@dataclass
+class NotFoundView:
+    kind = "notfound"
+    title: str
+    text: str
+    search_label: str
+    help: SearchHelp
+    home: Link
+
+
+def notfound_view(ctx: Context) -> NotFoundView:
+    return NotFoundView(ctx.t("notfound.title"), ctx.t("notfound.text"), ctx.t("home.search"),
+                        search_help(ctx), Link(ctx.t("common.home"), paths.home(ctx.lang, ctx.default)))
 
 
 @dataclass
@@ -293,7 +488,7 @@ class CategoryView:
 
 def category_view(ctx: Context, category_id: str) -> CategoryView:
     cat = ctx.corpus.registry.categories_by_id[category_id]
-    articles = ctx.listed(ctx.corpus.by_category(category_id))
+    articles = ctx.by_asked(ctx.listed(ctx.corpus.by_category(category_id)))
     return CategoryView(cat.name(ctx.lang), ctx.t("category.articles"),
                         [_summary_link(ctx, a) for a in articles], ctx.t("category.empty"))
 
@@ -302,7 +497,8 @@ def _summary_link(ctx: Context, article: Article) -> Link:
     shown, fallback = ctx.corpus.in_language(article.id, ctx.lang)
     return Link(shown.meta.title or article.id,
                 paths.article(ctx.lang, ctx.default, article.category, article.id),
-                shown.meta.summary or "", lang=shown.lang if fallback else "")
+                shown.meta.summary or "", lang=shown.lang if fallback else "",
+                lang_name=ctx.language_name(shown.lang) if fallback else "")
 
 
 @dataclass
@@ -313,6 +509,8 @@ class NetworkRow:
     confirmations: str
     memo: str
     explorer: str
+    explorer_host: str
+    status: list[Link]  # the current notices that concern this network, or none
 
 
 @dataclass
@@ -327,22 +525,37 @@ class CoinView:
     articles_title: str
     articles: list[Link]
     empty: str
+    banners: list[Banner]
+    status_none: str
+    ticket_label: str
+    ticket_url: str
+
+
+def network_status(ctx: Context, symbol: str, network: str) -> list[Link]:
+    return [Link(ctx.notice_status(n), ctx.article_link(n).url, ctx.title_of(n))
+            for n in ctx.current_notices() if notices.concerns_network(n.meta, symbol, network)]
 
 
 def coin_view(ctx: Context, symbol: str) -> CoinView:
     coin = ctx.corpus.registry.coins[symbol]
+    rows = tables.network_rows(ctx.corpus.registry, ctx.ui, ctx.lang, [coin])
     return CoinView(
         title=ctx.t("coin.title", name=coin.name(ctx.lang), symbol=coin.symbol),
         symbol=coin.symbol,
         networks_title=ctx.t("coin.networks"),
-        headers={k: ctx.t(f"coin.{k}") for k in ("network", "fee", "minimum", "confirmations",
-                                                 "memo", "explorer")},
-        networks=[NetworkRow(r.name, r.fee, r.minimum, r.confirmations, r.memo, r.explorer)
-                  for r in tables.network_rows(ctx.corpus.registry, ctx.ui, ctx.lang, [coin])],
+        headers={k: ctx.t(f"coin.{k}") for k in ("network", "status", "fee", "minimum",
+                                                 "confirmations", "memo", "explorer")},
+        networks=[NetworkRow(r.name, r.fee, r.minimum, r.confirmations, r.memo, r.explorer,
+                             r.explorer_host, network_status(ctx, symbol, r.network))
+                  for r in rows],
         examples_note=ctx.t("coin.examples_note"),
         articles_title=ctx.t("coin.articles", symbol=coin.symbol),
         articles=[_summary_link(ctx, a) for a in ctx.listed(ctx.corpus.by_coin(symbol))],
         empty=ctx.t("category.empty"),
+        banners=[ctx.notice_banner(n) for n in ctx.current_notices()
+                 if notices.concerns_coin(n.meta, symbol)],
+        status_none=ctx.t("coin.status_none"),
+        ticket_label=ctx.t("help.ticket"), ticket_url=page_ticket_url(ctx, coin=symbol, page="coin"),
     )
 
 
@@ -362,7 +575,7 @@ def channel_headers(ctx: Context) -> dict[str, str]:
 
 def contact_view(ctx: Context) -> ContactView:
     return ContactView(ctx.t("contact.title"), ctx.t("contact.intro"), channel_headers(ctx),
-                       channel_rows(ctx), staff_warning(ctx))
+                       channel_rows(ctx, page_ticket_url(ctx, page="contact")), staff_warning(ctx))
 
 
 @dataclass
