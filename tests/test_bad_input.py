@@ -314,8 +314,8 @@ COIN = """\
 - symbol: BTC
   name: {en: Bitcoin}
   networks:
-    - {id: BTC, name: Bitcoin, confirmations: 2, example_fee: "0.0002", example_min: "0.0005", memo: false, explorer: https://mempool.space/}
-"""
+    - {id: BTC, name: Bitcoin, format: bitcoin, confirmations: 2, example_fee: "0.0002", example_min: "0.0005", memo: false, explorer: https://mempool.space/}
+"""  # noqa: E501 - one network per line, as coins.yml writes it
 COIN_CASES: dict[str, tuple[str, list[str]]] = {
     "keywords written as a list": (COIN + "  keywords: [bitcoin, btc]\n", [
         "5: error: coin `BTC`: `keywords`: expected the words for each language, like "
@@ -345,14 +345,14 @@ COIN_CASES: dict[str, tuple[str, list[str]]] = {
         "4: error: coin `BTC`, network `BTC`: `name`: expected text, found a list"]),
     "a network without memo": (COIN.replace(" memo: false,", ""), [
         "4: error: coin `BTC`: a network is missing `memo`; each network needs all of them, like "
-        '`- {id: TRC20, name: TRON (TRC20), confirmations: 20, example_fee: "1", example_min: '
+        '`- {id: TRC20, name: TRON (TRC20), format: tron, confirmations: 20, example_fee: "1", example_min: '
         '"10", memo: false, explorer: https://tronscan.org/}`']),
     "the same network twice": (COIN + COIN.splitlines()[-1] + "\n", [
         "5: error: coin `BTC`, network `BTC` is listed twice (lines 4 and 5); keep only one of "
         "them"]),
     "networks that are not a list": (COIN.split("  networks:")[0] + "  networks: BTC\n", [
         "3: error: coin `BTC`: `networks`: expected a list with one network per line, like "
-        '`- {id: TRC20, name: TRON (TRC20), confirmations: 20, example_fee: "1", example_min: '
+        '`- {id: TRC20, name: TRON (TRC20), format: tron, confirmations: 20, example_fee: "1", example_min: '
         '"10", memo: false, explorer: https://tronscan.org/}`; found text "BTC"']),
     "a symbol that is not letters and digits": (COIN.replace("symbol: BTC", 'symbol: "Q&A"'), [
         '1: error: coin "Q&A": `symbol` may use only letters A-Z and digits, like `symbol: USDT`']),
@@ -375,6 +375,7 @@ def test_memo_is_read_as_written(site: Callable[..., Path]) -> None:
     root = site()
     (root / "content/_data/coins.yml").write_text(COIN.replace("memo: false", "memo: true"),
                                                   encoding="utf-8")
+    (root / "content/_data/status.yml").unlink()  # it names the starter content's other coins
     registry = load_registry(load_project(root))
     assert registry.coins["BTC"].networks[0].memo is True
 

@@ -45,7 +45,8 @@ CATEGORIES = yaml.safe_load((REPO / "content" / "_data" / "categories.yml").read
 # unnamed search dialog (aria-dialog-name) is named by overrides/assets/hc-a11y.js.
 KNOWN_VIOLATIONS: dict[str, tuple[frozenset[str], str]] = {}
 AXE_PAGES = {"home": "", "category": "deposits-withdrawals/", "coin": "coins/usdt/",
-             "article": ARTICLE, "contact": "contact/"}
+             "article": ARTICLE, "contact": "contact/", "status": "status/", "verify": "verify/",
+             "not found": "404.html"}
 
 
 def prefix(lang: str) -> str:

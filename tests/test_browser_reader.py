@@ -30,6 +30,7 @@ import pytest
 
 import browser_support as bs
 from conftest import REPO, build_site, write_site
+from helpcentre.content import paths
 from helpcentre.content.project import load_project
 from helpcentre.content.registry import load_registry
 
@@ -79,10 +80,12 @@ HELP_TOP = 5  # helpcentre.site.views.HELP_TOP_LIMIT: top questions under an emp
 LONG_ARTICLES = ("deposits-withdrawals/missing-memo-or-tag/", "fees/withdrawal-fees-and-minimums/",
                  "announcements/trx-network-upgrade/")
 # Every page the plugin generates (the 404 page is added per language), then the long articles.
-GENERATED = ("", "contact/", *(f"{c.id}/" for c in REGISTRY.categories),
-             *(f"coins/{coin.slug}/" for coin in REGISTRY.coins.values()))
+# Every page the site generates (content/paths.generated), as addresses below a language.
+GENERATED = tuple("" if url == "./" else url for _, _, url in paths.generated(
+    "en", "en", [c.id for c in REGISTRY.categories], list(REGISTRY.coins)))
 # At 390 and 1280 px: one of each kind of page, in three scripts (Latin, Han, Cyrillic).
-SAMPLE = ("", "contact/", "deposits-withdrawals/", "coins/usdt/", "404.html", *LONG_ARTICLES)
+SAMPLE = ("", "contact/", "status/", "verify/", "deposits-withdrawals/", "coins/usdt/", "404.html",
+          *LONG_ARTICLES)
 SAMPLE_LANGS = ("en", "zh", "ru")
 
 NOTICE_ARTICLE = "deposits-withdrawals/withdrawal-not-arrived/"
@@ -309,9 +312,36 @@ def test_the_measure_finds_the_element_that_sticks_out(browser: Browser, page_lo
 
 
 def test_the_sweep_covers_every_generated_page() -> None:
-    """8 topics, 10 coins, the home and contact pages, then the 404 page, in 6 languages."""
+    """8 topics, 10 coins, the home, contact, status and verify pages, then the 404 page, in 6 languages."""
     assert (len(REGISTRY.categories), len(REGISTRY.coins), len(LANGS)) == (8, 10, 6)
-    assert len(GENERATED) == 20
+    assert len(GENERATED) == 22
+
+
+# ---- Network status (issue 15) --------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("viewport", ["390", "1280"])
+def test_status_page_shows_what_is_suspended(browser: Browser, page_log: bs.PageLog,
+                                              request: pytest.FixtureRequest, site_url: str,
+                                              lang: str, viewport: str) -> None:
+    with tab(browser, WIDTHS[viewport], page_log, request) as page:
+        visit(page, site_url + ("" if lang == "en" else f"{lang}/") + "status/")
+        rows = page.locator("tr[data-hc-network]")
+        states = {(r.locator("th").inner_text().split(" · ")[0], r.get_attribute("data-hc-network")):
+                  r.locator("td[data-hc-status]").get_attribute("data-hc-status") for r in rows.all()}
+        assert len(states) == sum(len(c.networks) for c in REGISTRY.coins.values())
+        assert states[("USDT", "TRC20")] == "deposit:suspended withdrawal:suspended"
+        assert states[("TON", "TON")] == "deposit:suspended"
+        assert states[("ETH", "ARB")] == "withdrawal:delayed"
+        assert states[("BTC", "BTC")] == ""
+        # The affected networks come first, where a phone shows them without scrolling.
+        first = rows.first
+        expect(first).to_be_in_viewport()
+        assert first.locator("td[data-hc-status]").get_attribute("data-hc-status") != ""
+        expect(page.locator("[data-hc-status-summary]")).to_have_text(
+            "5 networks are not working normally." if lang == "en" else "有 5 个网络未正常运行。")
+        assert page.evaluate(MEASURE_OVERFLOW)["scrollWidth"] <= WIDTHS[viewport]["width"]
+    assert page_log.errors() == []
 
 
 # ---- Notices where they matter ------------------------------------------------------
@@ -344,9 +374,12 @@ def test_notice_banners_and_marked_rows_on_the_coin_page(phone: Page, page_log: 
     assert marked.locator("th").all_inner_texts() == ["TRON (TRC20)", "TON"]
     trc20 = marked.first
     expect(trc20).to_be_visible()
-    status = trc20.locator("a.hc-status--notice")
-    assert status.inner_text() == "Notice: Deposits, Withdrawals"
-    assert status.get_attribute("href") == "../../" + TRX_NOTICE
+    # The notice carries `status: suspended`: the row says what is suspended, linked to it.
+    assert trc20.locator("td[data-hc-status]").get_attribute("data-hc-status") == \
+        "deposit:suspended withdrawal:suspended"
+    status = trc20.locator(".hc-status--suspended a")
+    assert status.all_inner_texts() == ["Deposits: suspended", "Withdrawals: suspended"]
+    assert status.first.get_attribute("href") == "../../" + TRX_NOTICE
     # At phone size each row is a card as wide as the content, nothing cut off at the right.
     box = trc20.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= bs.PHONE["width"]

@@ -190,7 +190,7 @@ SINGLE_FILE_CASES: dict[str, tuple[str | bytes, list[str]]] = {
         "4: error: `reviwed`: unknown field; did you mean `reviewed`?"]),
     "unknown field, nothing close": (article("colour: blue\n"), [
         "6: error: `colour`: unknown field; the fields an article may have are: title, "
-        "summary, type, category, coins, networks, services, related, prepare, reviewed, owner, "
+        "summary, type, category, coins, networks, services, status, related, prepare, reviewed, owner, "
         "expires, keywords, review_days, translated_from, translation"]),
     "missing required fields": ("---\ntitle: Lost your 2FA device\n---\nBody\n", [
         '1: error: `owner`: missing; add a line like `owner: "@kestrel/security"`',

@@ -86,6 +86,9 @@ def test_new_article_skeleton(root: Path) -> None:
         "# services: [deposit, withdrawal]  # What the article is about besides coins: deposit, withdrawal, "
         "trading, login, verification, api. A notice shows on every article that shares a coin, network or "
         "service with it.\n"
+        "# status: suspended  # For a notice: what it does to the deposits and withdrawals it names in "
+        "`services` on its `networks` (of its `coins`), until it expires: delayed or suspended. The status "
+        "page, network tables and status.json show it.\n"
         '# related: [withdrawal-not-arrived, find-txid]  # Optional: the ids of the articles listed under '
         '"Related articles", in order (instead of the automatic choice).\n'
         "# prepare: [uid, coin_network, amount, time]  # Optional: the details a reader should have ready "

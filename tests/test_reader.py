@@ -175,7 +175,7 @@ def test_networks_table_in_an_article_marks_the_affected_row(built: Path) -> Non
     assert ('<strong><a href="../../announcements/trx-network-upgrade/" rel="noopener noreferrer">Notice: '
             "Deposits, Withdrawals</a></strong>") in row
     other = next(r for r in body.split("<tr>") if "Solana" in r)
-    assert "No current notice" in other
+    assert "Normal" in other
 
 
 # -- one contact path --------------------------------------------------------------

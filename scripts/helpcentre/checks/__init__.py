@@ -5,7 +5,8 @@ between files (schema, YAML, ids, translations, coins). The families here
 add the checks that read article bodies and other files: what may be
 published (``content.files``), the safety gate over each rendered article and
 its links (``links``, ``gate``), UI strings (``uistrings``), search word lists
-(``searchwords``), freshness (``helpcentre.freshness``) and work `helpcentre new`
+(``searchwords``), freshness (``helpcentre.freshness``), network status
+(``content.status``) and work `helpcentre new`
 started and nobody finished (``unfinished``).
 Each family is a function ``(corpus, ui, today) -> list[Problem]``; add a
 family by adding it to ``FAMILIES``.
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from ..content.corpus import Corpus
 from ..content.files import file_problems
 from ..content.problems import ContentError, Problem
+from ..content.status import status_problems
 from ..content.ui import UIStrings
 from ..freshness.policy import load_policy
 from ..freshness.problems import freshness_problems
@@ -45,12 +47,18 @@ def check_files(corpus: Corpus, ui: UIStrings | None, today: dt.date) -> list[Pr
     return file_problems(corpus.project)
 
 
+def check_status(corpus: Corpus, ui: UIStrings | None, today: dt.date) -> list[Problem]:
+    """Network status on ``today`` (helpcentre.content.status): reviews due, contradictions."""
+    return status_problems(corpus, today)
+
+
 FAMILIES: tuple[CheckFunction, ...] = (
     check_files,
     check_links,
     check_ui,
     check_search_words,
     check_freshness,
+    check_status,
     check_unfinished,
 )
 

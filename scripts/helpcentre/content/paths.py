@@ -37,6 +37,17 @@ def contact(lang: str, default: str) -> str:
     return f"{prefix(lang, default)}contact/"
 
 
+def status(lang: str, default: str) -> str:
+    return f"{prefix(lang, default)}status/"
+
+
+def verify(lang: str, default: str) -> str:
+    return f"{prefix(lang, default)}verify/"
+
+
+STATUS_JSON = "status.json"  # at the site root: every network's state, for the app and bots
+
+
 def dest_of(url: str) -> str:
     """The HTML file a directory URL is written to."""
     return "index.html" if url == "./" else f"{url}index.html"
@@ -48,6 +59,7 @@ def generated(lang: str, default: str, categories: list[str], coins: list[str]) 
     One list: the plugin writes these pages and `check` accepts links to them.
     """
     return [("home", "", home(lang, default)), ("contact", "", contact(lang, default)),
+            ("status", "", status(lang, default)), ("verify", "", verify(lang, default)),
             *(("category", c, category(lang, default, c)) for c in categories),
             *(("coin", s, coin(lang, default, s)) for s in coins)]
 

@@ -29,8 +29,9 @@ def _cell(text: str) -> str:
     return html.escape(text).replace("|", "&#124;")
 
 
-# (symbol, network id) -> Markdown links to the current notices about that network;
-# given by the site, which knows today's notices (content only lays them out).
+# (symbol, network id) -> (text, link) for each service of the network that is not
+# normal today ("Withdrawals: suspended", the notice's Markdown path or ""); given by
+# the site, which knows today's status (content only lays it out).
 StatusOf = Callable[[str, str], list[tuple[str, str]]]
 
 
@@ -44,8 +45,8 @@ def networks_table(registry: Registry, ui: UIStrings, lang: str, symbols: list[s
     rows = ["| " + " | ".join(map(_cell, head)) + " |", "|" + "---|" * len(head)]
     for row in network_rows(registry, ui, lang, coins):
         links = status_of(row.coin.symbol, row.network) if status_of else []
-        status = "<br>".join(f"**[{_cell(text)}]({url})**" for text, url in links) \
-            or _cell(ui.text(lang, "coin.status_none"))
+        status = "<br>".join(f"**[{_cell(text)}]({url})**" if url else f"**{_cell(text)}**"
+                             for text, url in links) or _cell(ui.text(lang, "coin.status_none"))
         rows.append("| " + " | ".join([_cell(f"{row.coin.symbol} ({row.coin.name(lang)})"),
                                        _cell(row.name), status, _cell(row.memo), _cell(row.fee),
                                        _cell(row.minimum), _cell(row.confirmations)]) + " |")

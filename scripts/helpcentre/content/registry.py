@@ -7,6 +7,7 @@ all at once; a broken registry stops the build (``ContentError``).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -17,10 +18,11 @@ from urllib.parse import urlsplit
 import yaml
 
 from . import colour
+from .addresses import A_ADDRESS, FORMATS, trim, why_not
 from .loader import read_yaml_file
 from .problems import ContentError, Problem
 from .project import Project
-from .schema import ID_RULE, describe, is_valid_id, suggest_id
+from .schema import ID_RULE, NOTICE_STATES, describe, is_valid_id, parse_date, suggest_id
 from .urls import official_url_error, template_error
 
 TICKET_PLACEHOLDERS = ("article", "lang", "category", "coin")
@@ -33,7 +35,7 @@ CHANNEL_KINDS = ("chat", "ticket", "email", "phone", "social")
 # arguments (placeholders.py): letters and digits only.
 SYMBOL_RE = re.compile(r"[A-Za-z0-9]+")
 MAX_REVIEW_DAYS = 3650  # the same bound as an article's `review_days` (schema.py)
-NETWORK_EXAMPLE = ('- {id: TRC20, name: TRON (TRC20), confirmations: 20, example_fee: "1", '
+NETWORK_EXAMPLE = ('- {id: TRC20, name: TRON (TRC20), format: tron, confirmations: 20, example_fee: "1", '
                    'example_min: "10", memo: false, explorer: https://tronscan.org/}')
 
 
@@ -46,6 +48,8 @@ class Network:
     example_min: str
     memo: bool
     explorer: str
+    format: str                  # how its addresses are written: one of addresses.FORMATS
+    contract: str | None = None  # a token's contract on this network, checked against `format`
 
 
 @dataclass(frozen=True)
@@ -122,12 +126,30 @@ class Site:
 
 
 @dataclass(frozen=True)
+class StatusEntry:
+    """One line of content/_data/status.yml: a network's deposits or withdrawals are
+    delayed or suspended without a notice (a notice can carry its own `status:`)."""
+
+    coin: str
+    network: str
+    services: tuple[str, ...]  # deposit and/or withdrawal
+    state: str                 # delayed | suspended
+    since: dt.date
+    until: dt.date | None      # the expected end, when known
+    review: dt.date | None     # the next look at it; required when there is no `until`
+    reasons: dict[str, str]    # language -> one sentence
+    shown: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Registry:
     site: Site
     categories: tuple[Category, ...]
     coins: dict[str, Coin]
     channels: tuple[Channel, ...]
     warnings: tuple[Problem, ...] = ()  # reported by `helpcentre check`, never fatal
+    statuses: tuple[StatusEntry, ...] = ()
 
     @property
     def categories_by_id(self) -> dict[str, Category]:
@@ -266,10 +288,12 @@ def load_registry(project: Project) -> Registry:
     coins = _load_coins(coin_r, langs)
     chan_r = reader("channels.yml")
     channels = _load_channels(chan_r, langs)
+    # Optional: a help centre with no delayed or suspended network needs no file.
+    statuses = _load_statuses(reader("status.yml"), coins) if (data_dir / "status.yml").exists() else ()
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ContentError(errors)
-    return Registry(site, categories, coins, channels, tuple(sorted(problems)))
+    return Registry(site, categories, coins, channels, tuple(sorted(problems)), statuses)
 
 
 def _load_site(r: _Reader) -> Site:
@@ -383,6 +407,88 @@ def _load_top_questions(r: _Reader, value: Any, lines: dict[str, int]
     return out
 
 
+STATUS_EXAMPLE = ("- {coin: USDT, network: ERC20, services: [withdrawal], state: delayed, since: 2026-12-01, "
+                  "review: 2026-12-08, reason: {en: Withdrawals are slow while the network is congested.}}")
+STATUS_FIELDS = ("coin", "network", "services", "state", "since", "until", "review", "reason")
+
+
+def _load_statuses(r: _Reader, coins: dict[str, Coin]) -> tuple[StatusEntry, ...]:
+    """Statuses without a notice, each with file and line; which one is in force on a day
+    (and whether a review is overdue) is decided in helpcentre.content.status."""
+    out: list[StatusEntry] = []
+    if r.failed or r.data is None:
+        return ()
+    if not isinstance(r.data, list) or not isinstance(r.node, yaml.SequenceNode):
+        r.error(1, f"{r.shown} must be a list of statuses, each starting with `- coin:`, like {STATUS_EXAMPLE}")
+        return ()
+    for line, item, node in zip(r.item_lines(), r.data, r.node.value, strict=False):
+        if not isinstance(item, dict):
+            r.error(line, f"each status must be a set of `name: value` pairs, like {STATUS_EXAMPLE}")
+            continue
+        lines = _key_lines(node)
+        at = lines.get
+        unknown = sorted(str(k) for k in item if k not in STATUS_FIELDS)
+        if unknown:
+            r.error(at(unknown[0], line), f"status: unknown field `{unknown[0]}`; a status has "
+                                          f"{', '.join(STATUS_FIELDS)}")
+        symbol = str(item.get("coin", "")).upper()
+        coin = coins.get(symbol)
+        if coin is None:
+            r.error(at("coin", line), f'status: `coin`: "{item.get("coin", "")}" is not a known coin'
+                                      f"{close_matches(symbol, list(coins)) or '.'} Coins are listed in "
+                                      "content/_data/coins.yml")
+            continue
+        network = str(item.get("network", "")).upper()
+        known = [n.id for n in coin.networks]
+        if network not in known:
+            r.error(at("network", line), f'status: `network`: "{item.get("network", "")}" is not a network '
+                                         f"of {symbol}{close_matches(network, known) or '.'} {symbol} has "
+                                         f"{', '.join(known)}")
+            continue
+        services = item.get("services")
+        if not isinstance(services, list) or not services or \
+                not all(str(x) in ("deposit", "withdrawal") for x in services):
+            r.error(at("services", line), "status: `services`: expected [deposit], [withdrawal] or "
+                                          f"[deposit, withdrawal]; found {describe(services)}")
+            continue
+        state = item.get("state")
+        if state not in NOTICE_STATES:
+            r.error(at("state", line), f"status: `state`: expected delayed or suspended, found "
+                                       f"{describe(state)} (normal is no entry: delete the entry instead)")
+            continue
+        days: dict[str, dt.date | None] = {}
+        for key in ("since", "until", "review"):
+            if key not in item:
+                days[key] = None
+                continue
+            day, message = parse_date(key, item[key])
+            if message:
+                r.error(at(key, line), f"status: {message}")
+            days[key] = day
+        since, until, review = days["since"], days["until"], days["review"]
+        if since is None:
+            if "since" not in item:
+                r.error(line, "status: `since`: missing; the day it started, like `since: 2026-12-01`")
+            continue
+        if until is None and review is None and "until" not in item and "review" not in item:
+            r.error(line, "status: with no expected end (`until`), it needs `review:`, the day someone "
+                          "checks it again, like `review: 2026-12-08`")
+            continue
+        for key, day in (("until", until), ("review", review)):
+            if day is not None and day < since:
+                r.error(at(key, line), f"status: `{key}`: {day.isoformat()} is before `since` "
+                                       f"{since.isoformat()}; check the dates")
+        reasons = item.get("reason", {})
+        if not isinstance(reasons, dict) or not reasons.get("en"):
+            r.error(at("reason", line), "status: `reason`: one sentence per language, at least in "
+                                        "English, like `reason: {en: Withdrawals are slow while the "
+                                        "network is congested.}`")
+            continue
+        out.append(StatusEntry(symbol, network, tuple(str(x) for x in services), str(state), since,
+                               until, review, {str(k): str(v) for k, v in reasons.items()}, r.shown, line))
+    return tuple(out)
+
+
 def _seq(r: _Reader, what: str) -> list[tuple[int, dict[str, Any], yaml.Node]]:
     """(line, entry, entry's node) for each entry of a registry that is a list."""
     if r.data is None:
@@ -490,7 +596,7 @@ def _networks(r: _Reader, label: str, line: int, value: Any,
             r.error(net_line, f"{label}: each network is a set of `name: value` pairs, like "
                               f"`{NETWORK_EXAMPLE}`; found {describe(net)}")
             continue
-        missing = [k for k in ("id", "name", "confirmations", "example_fee", "example_min",
+        missing = [k for k in ("id", "name", "format", "confirmations", "example_fee", "example_min",
                                "memo", "explorer") if k not in net]
         if missing:
             r.error(net_line, f"{label}: a network is missing {', '.join(f'`{k}`' for k in missing)}; "
@@ -512,14 +618,57 @@ def _networks(r: _Reader, label: str, line: int, value: Any,
         if explorer is not None and not explorer.startswith("https://"):
             r.error(lines.get("explorer", net_line),
                     f'{where}: explorer "{explorer}" must start with https://')
-        if None in texts.values() or confirmations is None or not isinstance(memo, bool):
+        fmt = _format(r, lines.get("format", net_line), where, net["format"])
+        contract_ok, contract = _contract(r, lines.get("contract", net_line), where, fmt, net.get("contract"),
+                                          _value_node(net_node, "contract"))
+        if None in texts.values() or confirmations is None or not isinstance(memo, bool) \
+                or fmt is None or not contract_ok:
             continue  # reported above; the registry is refused, so nothing is built from it
         if _twice(r, seen, str(texts["id"]), net_line, where):
             continue
         out.append(Network(str(texts["id"]), str(texts["name"]), confirmations,
                            str(texts["example_fee"]), str(texts["example_min"]), memo,
-                           str(explorer)))
+                           str(explorer), fmt, contract))
     return tuple(out)
+
+
+def _format(r: _Reader, line: int, where: str, value: Any) -> str | None:
+    """A network's address format, one of FORMATS (any letter case), or None after saying why not."""
+    if isinstance(value, str) and value.strip().lower() in FORMATS:
+        return value.strip().lower()
+    close = difflib.get_close_matches(str(value).strip().lower(), FORMATS, n=1, cutoff=0.5)
+    hint = f"; did you mean `{close[0]}`?" if close else ""
+    r.error(line, f"{where}: `format`: {describe(value)} is not a known address format; expected one of "
+                  f"{', '.join(FORMATS)}{hint}")
+    return None
+
+
+def _contract(r: _Reader, line: int, where: str, fmt: str | None, value: Any,
+              node: yaml.Node | None) -> tuple[bool, str | None]:
+    """(whether it passed, the contract or None when there is none) for a network's `contract`.
+
+    A contract one character off would send readers to a look-alike token, so it
+    must be a well-formed address of the network's format, checksum included.
+    """
+    if value is None:
+        return True, None
+    if isinstance(value, int) and not isinstance(value, bool) and isinstance(node, yaml.ScalarNode):
+        # YAML reads an unquoted 0x... as a hexadecimal number: 0xdAC1... would become an integer.
+        r.error(line, f'{where}: `contract`: write the address in quotes, like `contract: "{node.value}"`; '
+                      "without them YAML reads it as a number")
+        return False, None
+    if not isinstance(value, str) or not trim(value):
+        r.error(line, f"{where}: `contract`: expected the token's contract address in quotes, found "
+                      f"{describe(value)}")
+        return False, None
+    if fmt is None:
+        return False, None  # the format was reported; there is nothing to check the address against
+    problem = why_not(fmt, value)
+    if problem:
+        r.error(line, f'{where}: `contract`: "{trim(value)}" is not {A_ADDRESS[fmt]} '
+                      f"(`format: {fmt}`): {problem}")
+        return False, None
+    return True, trim(value)
 
 
 def _net_text(r: _Reader, line: int, where: str, key: str, value: Any,

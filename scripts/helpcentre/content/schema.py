@@ -29,6 +29,10 @@ ARTICLE_TYPES = ("faq", "guide", "notice")
 # What an article (or a notice) is about besides coins: a notice that suspends
 # deposits reaches "Deposit not arrived", which names no coin, through these.
 SERVICES = ("deposit", "withdrawal", "trading", "login", "verification", "api")
+# A network's deposits or withdrawals (helpcentre.content.status); "normal" is the
+# absence of any entry, so a notice or status entry says only delayed or suspended.
+STATES = ("normal", "delayed", "suspended")
+NOTICE_STATES = ("delayed", "suspended")
 FINGERPRINT_RE = re.compile(r"^[0-9a-f]{12}$")
 # `translation: pending` marks a translation `helpcentre new --lang` started and
 # nobody finished: the file is an English copy, so readers, search and the
@@ -86,6 +90,10 @@ FIELDS: tuple[FieldSpec, ...] = (
               "What the article is about besides coins: " + ", ".join(SERVICES) + ". "
               "A notice shows on every article that shares a coin, network or service with it.",
               "[deposit, withdrawal]", SERVICES),
+    FieldSpec("status", "choice", "inherited", False,
+              "For a notice: what it does to the deposits and withdrawals it names in `services` on its "
+              "`networks` (of its `coins`), until it expires: delayed or suspended. The status page, "
+              "network tables and status.json show it.", "suspended", NOTICE_STATES),
     FieldSpec("related", "list", "inherited", False,
               "Optional: the ids of the articles listed under \"Related articles\", in order "
               "(instead of the automatic choice).", "[withdrawal-not-arrived, find-txid]"),
@@ -135,6 +143,7 @@ class Meta:
     coins: tuple[str, ...] = ()
     networks: tuple[str, ...] = ()
     services: tuple[str, ...] = ()
+    status: str | None = None
     related: tuple[str, ...] = ()
     prepare: tuple[str, ...] = ()
     reviewed: dt.date | None = None
@@ -282,6 +291,16 @@ def validate(data: dict[str, Any], *, is_source: bool,
             if spec.required and spec.name not in data and spec.name not in misspelt:
                 errors.append(FieldError(None, f"`{spec.name}`: missing; add a line like "
                                                f"`{spec.name}: {spec.example}`"))
+        if "status" in values and values.get("type") != "notice":
+            errors.append(FieldError("status", "`status`: only a notice changes a network's status "
+                                               "(it ends when the notice expires); use `type: notice`, "
+                                               "or content/_data/status.yml"))
+        elif "status" in values and not {"deposit", "withdrawal"} & set(values.get("services", ())):
+            errors.append(FieldError("status", "`status`: say which services it stops, like "
+                                               "`services: [deposit, withdrawal]`"))
+        elif "status" in values and not values.get("networks") and not values.get("coins"):
+            errors.append(FieldError("status", "`status`: say which networks it concerns, like "
+                                               "`networks: [TRC20]` (of the notice's `coins`)"))
         if values.get("type") == "notice" and "expires" not in data:
             errors.append(FieldError("type", "`expires`: missing; a notice needs the day it ends, "
                                              "like `expires: 2026-12-31`"))

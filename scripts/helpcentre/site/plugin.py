@@ -26,7 +26,7 @@ from .. import clock
 from ..checks.gate import PageGate, gate_article
 from ..checks.uistrings import check as check_ui
 from ..checks.urls import UrlPolicy
-from ..content import notices, paths
+from ..content import paths
 from ..content.corpus import Corpus, load_corpus
 from ..content.files import allowed as publishable
 from ..content.files import file_problems
@@ -41,7 +41,7 @@ from ..freshness.problems import freshness_problems
 from ..freshness.reader import reader_notices
 from ..freshness.report import build_report
 from ..search.index import INDEX_NAME, write_language_index
-from . import brand, csp, feeds, i18n, jsonld, sitemap, theme, tickets, views
+from . import brand, csp, feeds, i18n, jsonld, sitemap, statusjson, theme, tickets, views
 from .config import HelpCentreConfig
 
 log = get_plugin_logger(__name__)
@@ -90,6 +90,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         config.extra["hc_search_index"] = paths.prefix(self.lang, default) + INDEX_NAME
         config.extra["hc_search_words"] = {k: self.ui.text(self.lang, f"search.result_{k}")
                                            for k in ("none", "one", "other")}
+        config.extra["hc_contracts"] = views.contract_search(self._ctx())  # a pasted contract finds its coin
         self._warn_missing_ui_strings()
         # The header and <title> show the site's name in the reader's language,
         # built from the registry's exchange name (escaped: Material prints it raw).
@@ -161,6 +162,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         registry = self.corpus.registry
         ctx = self._ctx()
         titles = {"home": lambda _: ctx.t("common.home"), "contact": lambda _: ctx.t("contact.title"),
+                  "status": lambda _: ctx.t("status.title"), "verify": lambda _: ctx.t("verify.title"),
                   "category": lambda key: registry.categories_by_id[key].name(self.lang),
                   "coin": lambda key: ctx.t("coin.title", name=registry.coins[key].name(self.lang),
                                             symbol=key)}
@@ -192,7 +194,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         """
         by_src = {f.src_uri: f for f in files}
         pages = [by_src[src].page for src, (kind, _) in self.generated.items()
-                 if kind in ("home", "category", "contact")]
+                 if kind in ("home", "category", "contact", "status", "verify")]
         items = [p for p in pages if isinstance(p, Page)]
         new = Navigation(items, items)
         new.homepage = items[0]
@@ -216,8 +218,8 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
 
         def status_of(symbol: str, network: str) -> list[tuple[str, str]]:
             # Markdown links from an article (<lang>/<category>/<id>.md) to the notice's file.
-            return [(ctx.notice_status(n), f"../{n.category}/{n.id}.md")
-                    for n in ctx.current_notices() if notices.concerns_network(n.meta, symbol, network)]
+            return [(line.text, f"../{line.source}" if line.source else "")
+                    for line in views.status_lines(ctx, symbol, network)]
 
         return expand(markdown, project=self.corpus.project, registry=self.corpus.registry,
                       ui=self.ui, lang=self.lang, status_of=status_of)
@@ -256,6 +258,10 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
             context["hc"] = views.home_view(ctx)
         elif kind == "contact":
             context["hc"] = views.contact_view(ctx)
+        elif kind == "status":
+            context["hc"] = views.status_view(ctx)
+        elif kind == "verify":
+            context["hc"] = views.verify_view(ctx)
         elif kind == "category":
             context["hc"] = views.category_view(ctx, key)
         elif kind == "coin":
@@ -394,6 +400,8 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
                                 title=ctx.t("home.title", exchange=self.corpus.registry.site.exchange_name),
                                 description=ctx.t("home.intro"))
         feeds.write_feed(feed, Path(config.site_dir) / paths.prefix(self.lang, default))
+        if self.lang == default:  # one file for every language: reasons in each
+            statusjson.write(self.corpus, self.today, Path(config.site_dir))
         if self.config.dashboard and self.lang == default:
             target = Path(config.site_dir) / DASHBOARD_PATH / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -416,6 +424,8 @@ def _same_page_url(kind: str, key: str, page: Page, default: str):  # noqa: ANN2
         return lambda lang: paths.home(lang, default)
     if kind == "contact":
         return lambda lang: paths.contact(lang, default)
+    if kind in ("status", "verify"):
+        return lambda lang: getattr(paths, kind)(lang, default)
     if kind == "category":
         return lambda lang: paths.category(lang, default, key)
     if kind == "coin":

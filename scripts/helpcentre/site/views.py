@@ -8,12 +8,16 @@ MkDocs, so tests build these models directly.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
 
 from ..content import notices, paths, tables
 from ..content.corpus import Article, Corpus
 from ..content.schema import notice_ended
+from ..content.status import ServiceState, network_states
 from ..content.ui import UIStrings
 from ..content.urls import fill_url_template
 
@@ -80,6 +84,14 @@ class Context:
         if cached is None or cached[0] != self.today:
             cached = (self.today, notices.current(self.corpus.sources.values(), self.today))
             self.corpus._current_notices = cached  # type: ignore[attr-defined]
+        return cached[1]
+
+    def states(self) -> dict[tuple[str, str], dict[str, ServiceState]]:
+        """Every network's deposit and withdrawal state today (helpcentre.content.status)."""
+        cached = getattr(self.corpus, "_network_states", None)
+        if cached is None or cached[0] != self.today:
+            cached = (self.today, network_states(self.corpus, self.today))
+            self.corpus._network_states = cached  # type: ignore[attr-defined]
         return cached[1]
 
     def top_questions(self, limit: int) -> list[Article]:
@@ -312,6 +324,7 @@ class StaffWarning:
     accounts_label: str
     accounts: list[Link]
     report: str
+    verify: Link  # the verifier page: "is this link, address or account ours?"
 
 
 def staff_warning(ctx: Context) -> StaffWarning:
@@ -322,7 +335,7 @@ def staff_warning(ctx: Context) -> StaffWarning:
         [Link(d, f"https://{d}/") for d in registry.site.official_domains],
         ctx.t("staff.accounts"),
         [Link(f"{ctx.t('channel.' + c.id)} {c.handle or ''}".strip(), c.url or "") for c in socials],
-        ctx.t("staff.report"))
+        ctx.t("staff.report"), verify=Link(ctx.t("verify.link"), paths.verify(ctx.lang, ctx.default)))
 
 
 @dataclass
@@ -406,6 +419,7 @@ class HomeView:
     notices_title: str
     notices: list[Link]
     no_notices: str
+    status_link: Link
     contact_title: str
     contact_text: str
     contact_link: Link
@@ -429,6 +443,7 @@ def home_view(ctx: Context) -> HomeView:
                       ctx.article_link(n).lang, ctx.article_link(n).lang_name)
                  for n in ctx.current_notices()],
         no_notices=ctx.t("home.no_notices"),
+        status_link=status_summary_link(ctx),
         contact_title=ctx.t("home.contact"), contact_text=ctx.t("home.contact_text"),
         contact_link=Link(ctx.t("contact.link"), paths.contact(ctx.lang, ctx.default)),
         ticket_label=ctx.t("help.ticket"), ticket_url=page_ticket_url(ctx, page="home"),
@@ -437,6 +452,13 @@ def home_view(ctx: Context) -> HomeView:
         coins=[Link(f"{c.name(ctx.lang)}", paths.coin(ctx.lang, ctx.default, c.symbol), c.symbol)
                for c in registry.coins.values()],
     )
+
+
+def status_summary_link(ctx: Context) -> Link:
+    """ "Network status: 4 networks affected", or "all normal", to the status page."""
+    affected = sum(1 for services in ctx.states().values() if any(not s.normal for s in services.values()))
+    text = ctx.t("status.home", count=str(affected)) if affected else ctx.t("status.home_normal")
+    return Link(text, paths.status(ctx.lang, ctx.default))
 
 
 @dataclass
@@ -449,6 +471,7 @@ class FooterView:
     contact: Link
     languages_label: str
     languages: list[Link]
+    verify: Link  # the verifier page
 
 
 def footer_view(ctx: Context, url_in: Callable[[str], str]) -> FooterView:
@@ -459,7 +482,8 @@ def footer_view(ctx: Context, url_in: Callable[[str], str]) -> FooterView:
         ctx.t("footer.domains"), staff.domains, ctx.t("footer.channels"), staff.accounts,
         ctx.t("footer.phishing"), Link(ctx.t("contact.link"), paths.contact(ctx.lang, ctx.default)),
         ctx.t("footer.languages"),
-        [Link(lang.name, url_in(lang.code), lang=lang.code) for lang in ctx.corpus.project.languages])
+        [Link(lang.name, url_in(lang.code), lang=lang.code) for lang in ctx.corpus.project.languages],
+        verify=staff.verify)
 
 
 @dataclass
@@ -510,7 +534,14 @@ class NetworkRow:
     memo: str
     explorer: str
     explorer_host: str
-    status: list[Link]  # the current notices that concern this network, or none
+    status: list[StatusLine]  # the services of this network that are not normal today
+    # For the address checker and the token contract (hc-address-checker.html): see address_fields.
+    network: str = ""         # the network's id (TRC20)
+    address_format: str = ""  # one of helpcentre.content.addresses.FORMATS ("tron")
+    contract: str = ""        # the token's contract address on this network, for tokens
+    needs_memo: bool = False  # a deposit needs a memo, tag or comment besides the address
+    token_url: str = ""       # the explorer's page for the contract
+    token_label: str = ""     # "View on tronscan.org"
 
 
 @dataclass
@@ -529,24 +560,98 @@ class CoinView:
     status_none: str
     ticket_label: str
     ticket_url: str
+    contracts: list[NetworkRow] = field(default_factory=list)  # the rows with a token contract
+    checker: dict[str, str] = field(default_factory=dict)  # the address checker's words (address_strings)
 
 
-def network_status(ctx: Context, symbol: str, network: str) -> list[Link]:
-    return [Link(ctx.notice_status(n), ctx.article_link(n).url, ctx.title_of(n))
-            for n in ctx.current_notices() if notices.concerns_network(n.meta, symbol, network)]
+@dataclass(frozen=True)
+class StatusLine:
+    """One service of one network that is not normal: "Withdrawals: suspended"."""
+
+    service: str      # deposit | withdrawal ("" for a notice that changes no status)
+    state: str        # delayed | suspended | notice (CSS class and test hook)
+    text: str         # in the reader's language
+    note: str         # since / until / review, and the reason when there is no notice
+    link: Link | None  # the notice that explains it
+    source: str = ""   # that notice's file below the language folder: announcements/x.md
+
+
+def status_lines(ctx: Context, symbol: str, network: str) -> list[StatusLine]:
+    """The services of a network that are not normal today; empty when all are normal."""
+    lines = []
+    for service, state in ctx.states().get((symbol, network), {}).items():
+        if state.normal:
+            continue
+        dates = [ctx.t("status.since", date=ctx.ui.date(ctx.lang, state.since)) if state.since else "",
+                 ctx.t("status.until", date=ctx.ui.date(ctx.lang, state.until)) if state.until else "",
+                 ctx.t("status.review", date=ctx.ui.date(ctx.lang, state.review))
+                 if state.review and not state.until else ""]
+        reason = (state.reasons or {}).get(ctx.lang) or (state.reasons or {}).get(ctx.default, "")
+        lines.append(StatusLine(service, state.state,
+                                ctx.t("status.line", service=ctx.t(f"service.{service}"),
+                                      state=ctx.t(f"status.state.{state.state}")),
+                                " · ".join(p for p in (*dates, reason) if p),
+                                ctx.article_link(state.notice) if state.notice else None,
+                                state.notice.rel if state.notice else ""))
+    # A current notice about this network that changes no status (no `status:`) is
+    # still pointed at from the row: the reader should read it before sending.
+    lines += [StatusLine("", "notice", ctx.notice_status(n), "", ctx.article_link(n), n.rel)
+              for n in ctx.current_notices()
+              if not n.meta.status and notices.concerns_network(n.meta, symbol, network)]
+    return lines
+
+
+def network_status(ctx: Context, symbol: str, network: str) -> list[StatusLine]:
+    return status_lines(ctx, symbol, network)
+
+
+@dataclass
+class StatusRow:
+    coin: str
+    network: str
+    network_id: str
+    coin_url: str
+    lines: list[StatusLine]
+
+
+@dataclass
+class StatusView:
+    kind = "status"
+    title: str
+    intro: str
+    summary: str
+    headers: dict[str, str]
+    normal: str
+    rows: list[StatusRow]
+    json_note: str
+    json_url: str
+
+
+def status_view(ctx: Context) -> StatusView:
+    """Every coin and network; the affected ones first, so a reader sees them on a phone."""
+    registry = ctx.corpus.registry
+    rows = [StatusRow(f"{coin.symbol} · {coin.name(ctx.lang)}", net.name, net.id,
+                      paths.coin(ctx.lang, ctx.default, coin.symbol), status_lines(ctx, coin.symbol, net.id))
+            for coin in registry.coins.values() for net in coin.networks]
+    affected = sum(1 for r in rows if r.lines)
+    rows.sort(key=lambda r: not r.lines)  # stable: registry order within each group
+    return StatusView(ctx.t("status.title"), ctx.t("status.intro"),
+                      ctx.t("status.summary", count=str(affected)) if affected else ctx.t("status.all_normal"),
+                      {k: ctx.t(f"status.{k}") for k in ("coin", "network", "services")},
+                      ctx.t("status.normal"), rows, ctx.t("status.json"), paths.STATUS_JSON)
 
 
 def coin_view(ctx: Context, symbol: str) -> CoinView:
     coin = ctx.corpus.registry.coins[symbol]
     rows = tables.network_rows(ctx.corpus.registry, ctx.ui, ctx.lang, [coin])
-    return CoinView(
+    view = CoinView(
         title=ctx.t("coin.title", name=coin.name(ctx.lang), symbol=coin.symbol),
         symbol=coin.symbol,
         networks_title=ctx.t("coin.networks"),
         headers={k: ctx.t(f"coin.{k}") for k in ("network", "status", "fee", "minimum",
                                                  "confirmations", "memo", "explorer")},
         networks=[NetworkRow(r.name, r.fee, r.minimum, r.confirmations, r.memo, r.explorer,
-                             r.explorer_host, network_status(ctx, symbol, r.network))
+                             r.explorer_host, network_status(ctx, symbol, r.network), **address_fields(ctx, r))
                   for r in rows],
         examples_note=ctx.t("coin.examples_note"),
         articles_title=ctx.t("coin.articles", symbol=coin.symbol),
@@ -556,7 +661,72 @@ def coin_view(ctx: Context, symbol: str) -> CoinView:
                  if notices.concerns_coin(n.meta, symbol)],
         status_none=ctx.t("coin.status_none"),
         ticket_label=ctx.t("help.ticket"), ticket_url=page_ticket_url(ctx, coin=symbol, page="coin"),
+        checker=address_strings(ctx, coin.symbol),
     )
+    view.contracts = [n for n in view.networks if n.contract]
+    return view
+
+
+# Where each explorer shows a token, by address format: the explorers' own URL
+# layouts (etherscan.io/token/0x…, tronscan.org/#/token20/T…, solscan.io/token/…,
+# tonviewer.com/EQ…). Derived here rather than kept per network in coins.yml:
+# one rule per format, and the explorer host is one the safety gate already allows.
+TOKEN_PAGES = {"evm": "token/{contract}", "tron": "#/token20/{contract}",
+               "solana": "token/{contract}", "ton": "{contract}"}
+ADDRESS_STRINGS = ("title", "label", "button", "empty", "fits", "memo", "choose", "caution",
+                   "invisible", "copy", "copied", "copy_failed")
+
+
+def token_url(explorer: str, address_format: str, contract: str) -> str:
+    """The explorer's page for a token contract, or "" (no contract, or a format with no rule)."""
+    page = TOKEN_PAGES.get(address_format)
+    if not contract or page is None:
+        return ""
+    return explorer.rstrip("/") + "/" + page.format(contract=quote(contract, safe=""))
+
+
+def address_fields(ctx: Context, row: tables.NetworkRow) -> dict[str, Any]:
+    """A network row's address format, token contract and memo flag, from the registry
+    (a network without a contract, a coin's own chain, has no contract line)."""
+    network = next(n for n in row.coin.networks if n.id == row.network)
+    contract = network.contract or ""
+    url = token_url(row.explorer, network.format, contract)
+    return {"network": row.network, "address_format": network.format, "contract": contract,
+            "needs_memo": network.memo, "token_url": url,
+            "token_label": ctx.t("address.token_page", host=row.explorer_host) if url else ""}
+
+
+def address_strings(ctx: Context, symbol: str) -> dict[str, str]:
+    """The checker's words. ``{networks}`` and ``{network}`` stay in the text: the
+    page's script fills them with the networks the pasted address fits."""
+    words = {key: ctx.t(f"address.{key}") for key in ADDRESS_STRINGS}
+    words.update({key: ctx.t(f"address.{key}", symbol=symbol)
+                  for key in ("intro", "none", "contracts_title", "contracts_intro")})
+    words["separator"] = ctx.t("common.separator")
+    return words
+
+
+def contract_search(ctx: Context) -> dict[str, str]:
+    """What the search box needs to answer a pasted contract address
+    (partials/hc-search.html, read by assets/javascripts/hc-address-ui.js).
+
+    ``contracts`` is JSON: a list of {contract, format, coin, network, name, url},
+    ``url`` the coin page from the site root in this language. Every page carries
+    the list (on the search script's tag), so a search from any page finds them:
+    about 150 bytes a contract, fine for tens; a list of hundreds would be
+    better as a file of its own, fetched when an address is pasted.
+    """
+    default = ctx.default
+    listed = []
+    for coin in ctx.corpus.registry.coins.values():
+        for network in coin.networks:
+            if network.contract:
+                listed.append({"contract": network.contract, "format": network.format,
+                               "coin": coin.symbol, "network": network.name,
+                               "name": ctx.t("coin.title", name=coin.name(ctx.lang), symbol=coin.symbol),
+                               "url": paths.coin(ctx.lang, default, coin.symbol)})
+    return {"contracts": json.dumps(listed, ensure_ascii=False, separators=(",", ":")),
+            "known": ctx.t("address.search_known"), "unknown": ctx.t("address.search_unknown")}
 
 
 @dataclass
@@ -596,3 +766,48 @@ def head_view(ctx: Context, url_in: Callable[[str], str], *, description: str,
     base = ctx.corpus.project.site_url.rstrip("/") + "/"
     exists = article is None or ctx.corpus.get(article.id, ctx.lang) is not None
     return Head(description, base + url_in(ctx.lang if exists else ctx.default).removeprefix("./"))
+
+
+# The official-channel verifier (issue 15): is this link, address, number or account ours?
+VERIFY_WORDS = ("official", "official_channel", "official_site", "official_next", "not_ours", "looks_like",
+                "opens", "hidden", "unlisted_email", "not_ours_next", "unknown", "unlisted_site",
+                "unknown_phone", "unknown_other", "unknown_text", "unknown_next")
+CONFUSABLES_ASSET = "assets/data/confusables.json"  # scripts/build_confusables.py writes it
+
+
+@dataclass
+class VerifyView:
+    kind = "verify"
+    title: str
+    intro: str
+    label: str
+    hint: str
+    button: str
+    report_label: str
+    report_url: str  # the ticket form; the script adds &report=<the text pasted>
+    nojs: str
+    staff: StaffWarning
+    words: dict[str, str]  # the answers (VERIFY_WORDS), placeholders left for the script
+    data: str  # JSON for hc-verify.js: rules, words, channel names, use_for labels, report_url
+    confusables: str = CONFUSABLES_ASSET
+
+
+def verify_view(ctx: Context) -> VerifyView:
+    """The verifier page. The rules are helpcentre.checks.verifier's, as data, so the
+    page's script and `verify()` in Python answer alike (tests/vectors/verifier.json)."""
+    import json  # local: this block was appended on its own, away from the shared imports
+
+    from ..checks.verifier import build_rules, rules_data
+
+    registry = ctx.corpus.registry
+    words = {key: ctx.t(f"verify.{key}") for key in VERIFY_WORDS}
+    names = {c.id: ctx.t(f"channel.{c.id}") for c in registry.channels}
+    uses = {c.use_for: ctx.t(f"channel_use.{c.use_for}") for c in registry.channels if c.use_for}
+    report_url = page_ticket_url(ctx, page="verify")
+    data = {"rules": rules_data(build_rules(registry, ctx.corpus.project.site_url)), "words": words,
+            "names": names, "uses": uses, "report_url": report_url}
+    return VerifyView(
+        title=ctx.t("verify.title"), intro=ctx.t("verify.intro"), label=ctx.t("verify.label"),
+        hint=ctx.t("verify.hint"), button=ctx.t("verify.button"), report_label=ctx.t("verify.report"),
+        report_url=report_url, nojs=ctx.t("verify.nojs"), staff=staff_warning(ctx), words=words,
+        data=json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
