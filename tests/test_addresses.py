@@ -156,6 +156,7 @@ USDT = """\
       memo: false
       explorer: https://tronscan.org/
       contract: "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t"
+  reviewed: 2026-11-20
 """
 ERC20 = "coin `USDT`, network `ERC20`"
 TRC20 = "coin `USDT`, network `TRC20`"

@@ -313,45 +313,46 @@ def test_an_article_that_is_not_utf8_names_the_line(site: Callable[..., Path]) -
 COIN = """\
 - symbol: BTC
   name: {en: Bitcoin}
+  reviewed: 2026-11-20
   networks:
     - {id: BTC, name: Bitcoin, format: bitcoin, confirmations: 2, example_fee: "0.0002", example_min: "0.0005", memo: false, explorer: https://mempool.space/}
 """  # noqa: E501 - one network per line, as coins.yml writes it
 COIN_CASES: dict[str, tuple[str, list[str]]] = {
     "keywords written as a list": (COIN + "  keywords: [bitcoin, btc]\n", [
-        "5: error: coin `BTC`: `keywords`: expected the words for each language, like "
+        "6: error: coin `BTC`: `keywords`: expected the words for each language, like "
         "`keywords: {en: [tether], zh: [泰达]}`; found a list"]),
     "keywords for a language written as text": (COIN + "  keywords: {en: bitcoin}\n", [
-        "5: error: coin `BTC`: `keywords`: `en` must be a list of words, like `keywords: "
+        "6: error: coin `BTC`: `keywords`: `en` must be a list of words, like `keywords: "
         '{en: [tether], zh: [泰达]}`; found text "bitcoin"']),
     "the same symbol twice": (COIN + COIN.replace("symbol: BTC", "symbol: btc"), [
-        "5: error: coin `BTC` is listed twice (lines 1 and 5); keep only one of them"]),
+        "6: error: coin `BTC` is listed twice (lines 1 and 6); keep only one of them"]),
     "memo written as text": (COIN.replace("memo: false", 'memo: "false"'), [
-        "4: error: coin `BTC`, network `BTC`: `memo`: expected true or false without quotes, "
+        "5: error: coin `BTC`, network `BTC`: `memo`: expected true or false without quotes, "
         'found text "false"']),
     "confirmations that are not a number": (COIN.replace("confirmations: 2", "confirmations: many"), [
-        "4: error: coin `BTC`, network `BTC`: `confirmations`: expected a whole number, found "
+        "5: error: coin `BTC`, network `BTC`: `confirmations`: expected a whole number, found "
         'text "many"; write the number alone, like `confirmations: 12`']),
     "confirmations in quotes": (COIN.replace("confirmations: 2", 'confirmations: "2"'), [
-        "4: error: coin `BTC`, network `BTC`: `confirmations`: expected a whole number, found "
+        "5: error: coin `BTC`, network `BTC`: `confirmations`: expected a whole number, found "
         'text "2"; write it without quotes, like `confirmations: 2`']),
     "negative confirmations": (COIN.replace("confirmations: 2", "confirmations: -1"), [
-        "4: error: coin `BTC`, network `BTC`: `confirmations`: expected a whole number of 0 or "
+        "5: error: coin `BTC`, network `BTC`: `confirmations`: expected a whole number of 0 or "
         "more, found the number -1; write the number alone, like `confirmations: 12`"]),
     "an amount YAML would rewrite": (COIN.replace('example_fee: "0.0002"', "example_fee: 0.00000001"), [
-        "4: error: coin `BTC`, network `BTC`: `example_fee`: expected the amount in quotes, like "
+        "5: error: coin `BTC`, network `BTC`: `example_fee`: expected the amount in quotes, like "
         '`example_fee: "0.00000001"`, found the number 0.00000001; without quotes it would be '
         "shown as 1e-08"]),
     "a network name that is a list": (COIN.replace("name: Bitcoin,", "name: [Bitcoin],"), [
-        "4: error: coin `BTC`, network `BTC`: `name`: expected text, found a list"]),
+        "5: error: coin `BTC`, network `BTC`: `name`: expected text, found a list"]),
     "a network without memo": (COIN.replace(" memo: false,", ""), [
-        "4: error: coin `BTC`: a network is missing `memo`; each network needs all of them, like "
+        "5: error: coin `BTC`: a network is missing `memo`; each network needs all of them, like "
         '`- {id: TRC20, name: TRON (TRC20), format: tron, confirmations: 20, example_fee: "1", example_min: '
         '"10", memo: false, explorer: https://tronscan.org/}`']),
     "the same network twice": (COIN + COIN.splitlines()[-1] + "\n", [
-        "5: error: coin `BTC`, network `BTC` is listed twice (lines 4 and 5); keep only one of "
+        "6: error: coin `BTC`, network `BTC` is listed twice (lines 5 and 6); keep only one of "
         "them"]),
     "networks that are not a list": (COIN.split("  networks:")[0] + "  networks: BTC\n", [
-        "3: error: coin `BTC`: `networks`: expected a list with one network per line, like "
+        "4: error: coin `BTC`: `networks`: expected a list with one network per line, like "
         '`- {id: TRC20, name: TRON (TRC20), format: tron, confirmations: 20, example_fee: "1", example_min: '
         '"10", memo: false, explorer: https://tronscan.org/}`; found text "BTC"']),
     "a symbol that is not letters and digits": (COIN.replace("symbol: BTC", 'symbol: "Q&A"'), [

@@ -6,8 +6,9 @@ add the checks that read article bodies and other files: what may be
 published (``content.files``), the safety gate over each rendered article and
 its links (``links``, ``gate``), UI strings (``uistrings``), search word lists
 (``searchwords``), freshness (``helpcentre.freshness``), network status
-(``content.status``) and work `helpcentre new`
-started and nobody finished (``unfinished``).
+(``content.status``), the new-token rule (``content.risks``), articles readers
+say do not help (``feedback``) and work `helpcentre new` started and nobody
+finished (``unfinished``).
 Each family is a function ``(corpus, ui, today) -> list[Problem]``; add a
 family by adding it to ``FAMILIES``.
 """
@@ -20,10 +21,12 @@ from collections.abc import Callable
 from ..content.corpus import Corpus
 from ..content.files import file_problems
 from ..content.problems import ContentError, Problem
+from ..content.risks import new_listing_problems
 from ..content.status import status_problems
 from ..content.ui import UIStrings
 from ..freshness.policy import load_policy
 from ..freshness.problems import freshness_problems
+from .feedback import check as check_feedback
 from .links import check as check_links
 from .searchwords import check as check_search_words
 from .uistrings import check as check_ui
@@ -33,8 +36,8 @@ CheckFunction = Callable[[Corpus, "UIStrings | None", dt.date], list[Problem]]
 
 
 def check_freshness(corpus: Corpus, ui: UIStrings | None, today: dt.date) -> list[Problem]:
-    """The freshness family (overdue reviews, ended notices, outdated translations), with
-    the project's own policy; a broken freshness.yml is reported, not raised."""
+    """The freshness family (overdue reviews of articles and coins, ended notices, outdated
+    translations), with the project's own policy; a broken freshness.yml is reported, not raised."""
     try:
         policy = load_policy(corpus.project, corpus.registry)
     except ContentError as exc:
@@ -52,6 +55,12 @@ def check_status(corpus: Corpus, ui: UIStrings | None, today: dt.date) -> list[P
     return status_problems(corpus, today)
 
 
+def check_new_listings(corpus: Corpus, ui: UIStrings | None, today: dt.date) -> list[Problem]:
+    """The new-token rule (helpcentre.content.risks): a newly listed coin needs a risk warning.
+    Coins' review dates are in the freshness family (helpcentre.freshness.coins)."""
+    return new_listing_problems(corpus, today)
+
+
 FAMILIES: tuple[CheckFunction, ...] = (
     check_files,
     check_links,
@@ -59,6 +68,8 @@ FAMILIES: tuple[CheckFunction, ...] = (
     check_search_words,
     check_freshness,
     check_status,
+    check_new_listings,
+    check_feedback,
     check_unfinished,
 )
 

@@ -20,6 +20,7 @@ from ..content.problems import ContentError, Problem
 from ..content.project import Project, read_mkdocs_yml
 from ..content.registry import load_registry
 from ..content.ui import UIStrings, load_ui_strings
+from ..freshness.feedback import STORE as FEEDBACK_STORE
 from ..search.stopwords import stopwords_path
 from ..search.synonyms import synonyms_path
 from . import run_all
@@ -88,6 +89,11 @@ def _run_key(project: Project, today: dt.date) -> str:
             digest.update(f"{folder}/\0{sorted(dirs)}\n".encode())  # symlinked or new folders too
     config = project.root / "mkdocs.yml"
     digest.update(config.read_bytes() if config.is_file() else b"-")
+    try:  # readers' votes live outside content/ (freshness/feedback.py), and a new import changes warnings
+        info = os.stat(project.root / FEEDBACK_STORE)
+        digest.update(f"{FEEDBACK_STORE}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    except OSError:
+        digest.update(b"no feedback store\n")
     return digest.hexdigest()
 
 

@@ -34,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", metavar="ID", nargs="?",
                         help=f"the article id (required), which is also its file name: {ID_EXAMPLE}")
     parser.add_argument("--category", help="the category folder (content/_data/categories.yml)")
-    parser.add_argument("--type", choices=ARTICLE_TYPES, help="faq, guide or notice")
+    parser.add_argument("--type", choices=ARTICLE_TYPES, help="faq, guide, notice or risk (risk needs --coins)")
     parser.add_argument("--coins", action="extend", nargs="+", default=[], metavar="SYMBOL",
                         help="coin symbols from content/_data/coins.yml, separated by spaces or commas: "
                              "--coins USDT TRX; the id may come right after them")

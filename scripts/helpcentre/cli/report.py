@@ -3,6 +3,8 @@
 Markdown suits the CI job summary (``>> $GITHUB_STEP_SUMMARY``), JSON suits
 tools, HTML is the team's dashboard page. The report informs; `helpcentre
 check` is what fails CI, so this exits 0 whenever the report was written.
+Readers' feedback (feedback/votes.json, `helpcentre feedback import`) is
+added here and only here: the dashboard a site build publishes never shows it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sys
 from pathlib import Path
 
 from ..freshness.dashboard import to_html
+from ..freshness.feedback import FeedbackError, load_store
 from ..freshness.report import build_report, to_json, to_markdown
 from . import common
 
@@ -33,7 +36,12 @@ def run(args: argparse.Namespace) -> int:
     if loaded is None:
         return 1
     corpus, policy = loaded
-    text = FORMATS[args.format](build_report(corpus, policy, day))
+    try:  # passed in here, never read by build_report: a site build's dashboard must not publish it
+        feedback = load_store(corpus.project.root)
+    except FeedbackError as exc:
+        common.print_problems([exc.problem])
+        return 1
+    text = FORMATS[args.format](build_report(corpus, policy, day, feedback=feedback))
     if args.out is None:
         sys.stdout.write(text)
         return 0

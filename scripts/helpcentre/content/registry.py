@@ -58,6 +58,14 @@ class Coin:
     names: dict[str, str]
     networks: tuple[Network, ...]
     keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Coins are content too (issue 16): the day someone last checked its networks,
+    # fees and minimums (required in coins.yml; when it falls due is freshness/coins.py),
+    # and the day it was listed (optional; content/risks.py: the new-token rule).
+    reviewed: dt.date | None = None
+    listed: dt.date | None = None
+    shown: str = ""  # coins.yml as messages name it
+    line: int = 0    # the line of its entry (`- symbol:`)
+    lines: dict[str, int] = field(default_factory=dict)  # the line of each of its fields
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or self.names.get("en") or self.symbol
@@ -575,9 +583,32 @@ def _load_coins(r: _Reader, langs: tuple[str, ...]) -> dict[str, Coin]:
         networks = _networks(r, label, lines.get("networks", line), item.get("networks"),
                              _value_node(node, "networks"))
         keywords = _keywords(r, label, lines.get("keywords", line), item.get("keywords"))
+        reviewed, listed = _coin_dates(r, label, line, lines, item)
         out[symbol.upper()] = Coin(symbol.upper(), _names(r, line, item, label, langs),
-                                   networks, keywords)
+                                   networks, keywords, reviewed, listed, r.shown, line, lines)
     return out
+
+
+COIN_REVIEWED_EXAMPLE = "reviewed: 2026-11-20"
+
+
+def _coin_dates(r: _Reader, label: str, line: int, lines: dict[str, int],
+                item: dict[str, Any]) -> tuple[dt.date | None, dt.date | None]:
+    """A coin's `reviewed` (required) and `listed` (optional) days, or None after saying why.
+
+    Whether a review is due, or in the future, needs today: freshness/coins.py decides.
+    """
+    days: dict[str, dt.date | None] = {"reviewed": None, "listed": None}
+    if "reviewed" not in item:
+        r.error(line, f"{label}: `reviewed` is missing; add the day you last checked its networks, "
+                      f"fees and minimums against the live withdrawal page, like `{COIN_REVIEWED_EXAMPLE}`")
+    for key in days:
+        if key in item:
+            day, message = parse_date(key, item[key])
+            if message:
+                r.error(lines.get(key, line), f"{label}: {message}")
+            days[key] = day
+    return days["reviewed"], days["listed"]
 
 
 def _networks(r: _Reader, label: str, line: int, value: Any,

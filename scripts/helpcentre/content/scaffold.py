@@ -38,6 +38,8 @@ BODY_HINTS = {
     "faq": "<!-- Answer the question in the first sentence, then explain. -->",
     "guide": "<!-- Say what the reader will do, then one numbered step per action. -->",
     "notice": "<!-- Say what is happening, who is affected, and when it ends. -->",
+    "risk": "<!-- Say what can go wrong, with which coins and networks, and how to avoid it. "
+            "Name them in `coins:` or `networks:`. -->",
 }
 TRANSLATE_HINT = ("<!-- Translate the text below from English ({shown}), "
                   "then delete this line. -->")
@@ -82,6 +84,10 @@ def new_source(project: Project, registry: Registry, article_id: str, *, categor
             hint = close_matches(symbol, list(registry.coins)) or "."
             raise BadRequest(f'--coins: "{symbol}" is not a known coin{hint} Coins are listed '
                              "in content/_data/coins.yml")
+    if article_type == "risk" and not coins:
+        # The skeleton must pass `check`, and a risk warning that names nothing shows nowhere.
+        raise BadRequest("--coins SYMBOL ... is required for a risk warning: the coins it warns about "
+                         "(add `networks:` to the file afterwards to narrow it to some networks)")
     until = None
     if article_type == "notice":
         if not expires:

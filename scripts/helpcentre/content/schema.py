@@ -25,7 +25,11 @@ Kind = Literal["text", "date", "choice", "list", "days", "fingerprint", "marker"
 # taken from the source and, if repeated, must agree with it.
 Role = Literal["own", "inherited", "translation-only"]
 
-ARTICLE_TYPES = ("faq", "guide", "notice")
+# A `risk` warning (issue 16) is a standing warning about coins or networks (a memo
+# that must not be left out, a newly listed token): no end day, a short review
+# interval (freshness.yml), and a banner on its coins' pages and on the articles
+# about its coins and networks (content/risks.py).
+ARTICLE_TYPES = ("faq", "guide", "notice", "risk")
 # What an article (or a notice) is about besides coins: a notice that suspends
 # deposits reaches "Deposit not arrived", which names no coin, through these.
 SERVICES = ("deposit", "withdrawal", "trading", "login", "verification", "api")
@@ -77,7 +81,9 @@ FIELDS: tuple[FieldSpec, ...] = (
               "One sentence that answers the question; shown in lists and search.",
               "Reset two-factor authentication when your phone is lost or replaced."),
     FieldSpec("type", "choice", "inherited", True,
-              "faq (a question and its answer), guide (steps) or notice (time-limited).",
+              "faq (a question and its answer), guide (steps), notice (time-limited) or risk (a "
+              "standing risk warning about its `coins` and `networks`, shown as a banner wherever "
+              "they are).",
               "faq", ARTICLE_TYPES),
     FieldSpec("category", "text", "inherited", False,
               "Optional: the folder is the category; if given it must match the folder.",
@@ -304,6 +310,8 @@ def validate(data: dict[str, Any], *, is_source: bool,
         if values.get("type") == "notice" and "expires" not in data:
             errors.append(FieldError("type", "`expires`: missing; a notice needs the day it ends, "
                                              "like `expires: 2026-12-31`"))
+        if values.get("type") == "risk":
+            errors.extend(_risk_errors(data, values))
     elif "title" not in data and "title" not in misspelt:
         errors.append(FieldError(None, "`title`: missing; a translation repeats the title in "
                                        "its own language"))
@@ -314,12 +322,31 @@ def validate(data: dict[str, Any], *, is_source: bool,
                                              f"(today is {today.isoformat()}); use the day you "
                                              "checked the article"))
     expires = values.get("expires")
-    if reviewed and expires and expires < reviewed:
+    if reviewed and expires and expires < reviewed and values.get("type") != "risk":  # said above
         errors.append(FieldError("expires", f"`expires`: {expires.isoformat()} is before `reviewed` "
                                             f"{reviewed.isoformat()}; a notice cannot end before "
                                             "it was written"))
     meta = Meta(**values, present=frozenset(str(k) for k in data))
     return meta, errors
+
+
+def _risk_errors(data: dict[str, Any], values: dict[str, Any]) -> list[FieldError]:
+    """A risk warning reaches readers through its coins and networks, and has no end day.
+
+    Without coins or networks it would show nowhere; an `expires` it ignored would
+    let a writer believe it ends by itself (only a notice does).
+    """
+    errors = []
+    wrong = {"coins", "networks"} & (set(map(str, data)) - set(values))  # reported already
+    if not values.get("coins") and not values.get("networks") and not wrong:
+        errors.append(FieldError("type", "`type: risk`: name the coins or networks the warning is "
+                                         "about, like `coins: [XRP]` or `networks: [TON]`; it is "
+                                         "shown on their pages and on the articles about them"))
+    if "expires" in data:
+        errors.append(FieldError("expires", "`expires`: a risk warning has no end day; it stays until "
+                                            "it is deleted, so remove `expires` (or use `type: notice` "
+                                            "for something that ends)"))
+    return errors
 
 
 def _parse(spec: FieldSpec, value: Any) -> tuple[Any, str | None]:
@@ -406,8 +433,16 @@ def json_schema(*, for_source: bool) -> dict[str, Any]:
         "additionalProperties": False,
     }
     if for_source:
-        schema["if"] = {"properties": {"type": {"const": "notice"}}}
-        schema["then"] = {"required": ["expires"]}
+        named = {"type": "array", "minItems": 1}
+        schema["allOf"] = [
+            {"if": {"properties": {"type": {"const": "notice"}}},
+             "then": {"required": ["expires"]}},
+            # A risk warning names what it is about and never ends (see _risk_errors).
+            {"if": {"properties": {"type": {"const": "risk"}}, "required": ["type"]},
+             "then": {"anyOf": [{"properties": {"coins": named}, "required": ["coins"]},
+                                {"properties": {"networks": named}, "required": ["networks"]}],
+                      "not": {"required": ["expires"]}}},
+        ]
     return schema
 
 

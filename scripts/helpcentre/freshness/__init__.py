@@ -7,8 +7,11 @@ Plain Python (no MkDocs), in stages over frozen dataclasses:
 - ``states``: every article in every language -> fresh, due-soon, overdue,
   expired, outdated, untranslated or orphan.
 - ``checks``: problems for `helpcentre check` and the build's fail_on_stale.
+- ``coins``: when a coin's networks, fees and minimums (coins.yml `reviewed:`) fall due.
 - ``reader``: what readers are told (overdue, outdated) for the site's banners.
 - ``report`` / ``dashboard``: the Markdown, JSON and HTML freshness report.
+- ``feedback`` / ``feedback_import``: readers' votes and failed searches, imported
+  from the feedback form into feedback/votes.json (never published).
 - ``stamp`` / ``history``: byte-exact stamping and git look-ups for
   `helpcentre translations sync|diff`.
 - ``notices``: when a notice has ended.

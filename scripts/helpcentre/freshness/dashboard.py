@@ -16,7 +16,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from .report import CELL_LABELS, CELL_STATES, Report, Row
+from .feedback import SEARCH_WINDOW_DAYS, FeedbackSummary, Tally, reasons_text, rule_text
+from .report import CELL_LABELS, CELL_STATES, MAX_SEARCHES_SHOWN, Report, Row
 
 COLOURS = {  # colour-blind-safe, and every cell also carries its word
     "fresh": "#1b7f3b", "due-soon": "#b26a00", "overdue": "#b71c1c", "expired": "#6a1b9a",
@@ -84,8 +85,26 @@ def to_html(report: Report) -> str:
         "columns": report.languages,
         "rows": [_row(r) for r in report.rows],
         "orphans": [o.path for o in report.orphans],
+        "feedback": _feedback(report.feedback) if report.feedback and not report.feedback.empty else None,
     }
     return _ENV.get_template("dashboard.html").render(page=page)
+
+
+def _tally(tally: Tally) -> dict[str, object]:
+    return {"title": tally.title, "path": tally.path, "lang": tally.lang, "votes": tally.votes,
+            "helpful": tally.helpful, "not_helpful": tally.not_helpful, "percent": f"{tally.percent}%",
+            "reasons": reasons_text(tally), "since": tally.since.isoformat() if tally.since else "never"}
+
+
+def _feedback(feedback: FeedbackSummary) -> dict[str, object]:
+    """Readers' votes and failed searches (only when `helpcentre report` passed the store in)."""
+    shown = feedback.searches[:MAX_SEARCHES_SHOWN]
+    more = len(feedback.searches) - len(shown)
+    return {"rule": rule_text(), "flagged": [_tally(t) for t in feedback.flagged],
+            "articles": [_tally(t) for t in feedback.articles],
+            "search_days": SEARCH_WINDOW_DAYS,
+            "searches": [{"query": g.query, "count": g.count, "languages": g.languages_text} for g in shown],
+            "more_searches": f"and {more} more" if more else ""}
 
 
 def _row(row: Row) -> dict[str, object]:

@@ -6,8 +6,14 @@ Every setting is optional there; the defaults below apply otherwise.
 
 Which interval applies to an article, most specific first:
 1. the article's own ``review_days`` front-matter field,
-2. its category's ``review_days`` in ``content/_data/categories.yml``,
+2. its category's ``review_days`` in ``content/_data/categories.yml``, unless
+   its type's default is shorter (a category shortens reviews for its topic; it
+   never makes a notice or a risk warning filed under it wait longer),
 3. the default for its type (``review_days`` in freshness.yml, else below).
+
+Coins are content too (issue 16): each coin in coins.yml carries ``reviewed:``,
+and its networks, fees and minimums fall due every ``coin_review_days``
+(``freshness/coins.py``), with the same warning window as articles.
 """
 
 from __future__ import annotations
@@ -29,6 +35,11 @@ from ..content.schema import ARTICLE_TYPES, Meta, describe
 # A notice describes something happening now (maintenance, a paused network);
 # if it is still up after a month, someone must confirm it is still true.
 NOTICE_REVIEW_DAYS = 30
+# A risk warning (a memo that must not be left out, a newly listed token) costs
+# readers money when it is wrong or missing, and the risks change with the
+# networks: a month, like a notice, so it is re-checked after every monthly
+# network upgrade cycle rather than twice a year.
+RISK_REVIEW_DAYS = 30
 # FAQs and guides describe the product; the apps ship a larger redesign about
 # twice a year, so a half-yearly check catches changed screens and rules.
 FAQ_REVIEW_DAYS = 180
@@ -36,6 +47,9 @@ GUIDE_REVIEW_DAYS = 180
 # Fees, limits and security advice change faster and cost readers money when
 # wrong: their categories set `review_days: 90` in categories.yml (a quarter,
 # the cycle fee schedules are published on), not here.
+# Coins' networks, example fees and minimums (coins.yml): a quarter, the cycle our fee
+# schedules are published on, like the `fees` category's articles that quote them.
+COIN_REVIEW_DAYS = 90
 # Two weeks: enough for an owner to fit a review into the next sprint before
 # the article turns overdue and CI fails.
 WARNING_DAYS = 14
@@ -47,6 +61,7 @@ DEFAULT_REVIEW_DAYS: dict[str, int] = {
     "faq": FAQ_REVIEW_DAYS,
     "guide": GUIDE_REVIEW_DAYS,
     "notice": NOTICE_REVIEW_DAYS,
+    "risk": RISK_REVIEW_DAYS,
 }
 CONFIG_NAME = "freshness.yml"
 MAX_DAYS = 3650  # the same bound as an article's `review_days` (content/schema.py)
@@ -78,14 +93,16 @@ class Policy:
     category_days: Mapping[str, int] = field(default_factory=dict)
     warning_days: int = WARNING_DAYS
     translation_grace_days: int = TRANSLATION_GRACE_DAYS
+    coin_review_days: int = COIN_REVIEW_DAYS
 
     def interval(self, meta: Meta, article_id: str, category: str) -> Interval:
         if meta.review_days:
             return Interval(meta.review_days, "article", article_id)
-        if category in self.category_days:
-            return Interval(self.category_days[category], "category", category)
         kind = meta.type or "faq"
-        return Interval(self.review_days.get(kind, FAQ_REVIEW_DAYS), "type", kind)
+        by_type = Interval(self.review_days.get(kind, FAQ_REVIEW_DAYS), "type", kind)
+        if category in self.category_days and self.category_days[category] <= by_type.days:
+            return Interval(self.category_days[category], "category", category)
+        return by_type
 
     def due(self, reviewed: dt.date, interval: Interval) -> dt.date:
         """The last day the review is on time (it turns overdue the day after).
@@ -120,7 +137,7 @@ def _read(path: Path, shown: str) -> str:
     return text or ""
 
 
-_KEYS = ("review_days", "warning_days", "translation_grace_days")
+_KEYS = ("review_days", "warning_days", "translation_grace_days", "coin_review_days")
 
 
 def parse_policy(text: str, shown: str, categories: Mapping[str, int] | None = None) -> Policy:
@@ -173,10 +190,15 @@ def parse_policy(text: str, shown: str, categories: Mapping[str, int] | None = N
                                     f"365, found {describe(value)}"))
             value = default
         numbers[key] = value
+    coin_days = data.get("coin_review_days", COIN_REVIEW_DAYS)
+    if not _whole(coin_days, 1, MAX_DAYS):
+        problems.append(Problem(shown, line("coin_review_days"), "error",
+                                f"`coin_review_days`: expected a whole number of days between 1 and "
+                                f"{MAX_DAYS}, found {describe(coin_days)}"))
     if problems:
         raise ContentError(problems)
     return Policy(review, dict(categories or {}), numbers["warning_days"],
-                  numbers["translation_grace_days"])
+                  numbers["translation_grace_days"], coin_days)
 
 
 def _close(word: str) -> str:

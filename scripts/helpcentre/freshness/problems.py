@@ -1,7 +1,8 @@
 """Freshness problems for `helpcentre check` and the build's `fail_on_stale`.
 
-Errors (CI fails): an overdue English article, an ended notice still
-published, a translation still outdated after the grace period.
+Errors (CI fails): an overdue English article or coin (coins.yml, see
+``coins.py``), an ended notice still published, a translation still outdated
+after the grace period.
 Warnings: a review due within the warning window, an outdated translation
 still inside its grace period.
 
@@ -16,6 +17,7 @@ import datetime as dt
 
 from ..content.corpus import Corpus
 from ..content.problems import Problem
+from .coins import coin_review_problems
 from .policy import Policy
 from .states import ArticleState, States, compute_states
 
@@ -34,6 +36,7 @@ def freshness_problems(corpus: Corpus, policy: Policy, today: dt.date, *,
             problem = None
         if problem is not None:
             problems.append(problem)
+    problems.extend(coin_review_problems(corpus.registry, policy, today))
     return sorted(problems)
 
 

@@ -17,11 +17,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..content.corpus import Corpus
+from .feedback import (
+    MIN_VOTES,
+    NOT_HELPFUL_PERCENT,
+    SEARCH_WINDOW_DAYS,
+    FeedbackSummary,
+    Store,
+    Tally,
+    reasons_text,
+    rule_text,
+    summarise,
+)
 from .policy import Policy
 from .states import ArticleState, States, compute_states
 
 HORIZON_DAYS = 90  # the issue's "reviews falling due over the next 90 days"
 BUCKET_DAYS = 7  # one bar per week: 13 readable bars instead of 91 thin ones
+MAX_SEARCHES_SHOWN = 50  # failed searches in Markdown and HTML; the JSON has them all
 # What a matrix cell can show; "missing" is an untranslated article.
 CELL_STATES = ("fresh", "due-soon", "overdue", "expired", "outdated", "missing")
 CELL_LABELS = {"fresh": "fresh", "due-soon": "due soon", "overdue": "overdue",
@@ -119,6 +131,9 @@ class Report:
     overdue_now: tuple[str, ...]  # ids already overdue (the chart's first bar)
     buckets: tuple[Bucket, ...]
     per_language: tuple[LanguageCounts, ...]
+    # Readers' votes and failed searches: only when the caller passes the store
+    # (`helpcentre report` does; the dashboard a site build publishes does not).
+    feedback: FeedbackSummary | None = None
 
     def rows_in(self, state: str, lang_index: int = 0) -> list[Row]:
         return [r for r in self.rows if r.cells[lang_index].state == state]
@@ -132,7 +147,7 @@ def _cell(item: ArticleState) -> Cell:
 
 
 def build_report(corpus: Corpus, policy: Policy, today: dt.date, *,
-                 states: States | None = None) -> Report:
+                 states: States | None = None, feedback: Store | None = None) -> Report:
     states = states or compute_states(corpus, policy, today)
     project = corpus.project
     default = project.default_language
@@ -149,7 +164,8 @@ def build_report(corpus: Corpus, policy: Policy, today: dt.date, *,
                         review.interval.origin, cells))
     orphans = tuple(states.with_state("orphan"))
     return Report(today, tuple((c, _name(corpus, c)) for c in langs), policy, tuple(rows),
-                  orphans, _owners(rows), *_due(rows, today), _per_language(rows, corpus, langs))
+                  orphans, _owners(rows), *_due(rows, today), _per_language(rows, corpus, langs),
+                  summarise(corpus, feedback, today) if feedback is not None else None)
 
 
 def _name(corpus: Corpus, code: str) -> str:
@@ -220,10 +236,10 @@ def to_markdown(report: Report) -> str:
             f"{en.count('due-soon')} due soon, {en.count('overdue')} overdue, "
             f"{en.count('expired')} ended notice(s) still published.", ""]
 
-    def table(title: str, header: list[str], lines: list[list[str]]) -> None:
+    def table(title: str, header: list[str], lines: list[list[str]], intro: str = "") -> None:
         if not lines:
             return
-        out.extend([f"## {title}", "", "| " + " | ".join(header) + " |",
+        out.extend([f"## {title}", "", *([intro, ""] if intro else []), "| " + " | ".join(header) + " |",
                     "|" + "---|" * len(header)])
         out.extend("| " + " | ".join(cells) + " |" for cells in lines)
         out.append("")
@@ -237,6 +253,11 @@ def to_markdown(report: Report) -> str:
     table(f"Due within {report.policy.warning_days} days", ["Article", "Owner", "Due", "File"],
           [[md(r.title), md(r.owner), r.due.isoformat() if r.due else "", code(r.path)]
            for r in report.rows_in("due-soon")])
+    feedback = report.feedback or FeedbackSummary((), (), ())
+    table("Readers say these do not help", ["Article", "Votes", "Not helpful", "Reasons", "Reviewed", "File"],
+          [[md(t.title), str(t.votes), f"{t.not_helpful} ({t.percent}%)", md(reasons_text(t)),
+            _iso(t.since) or "never", code(t.path)] for t in feedback.flagged],
+          f"The rule `helpcentre check` warns on: {rule_text()}.")
     outdated = [(row, cell) for row in report.rows for cell in row.cells[1:]
                 if cell.state == "outdated"]
     table("Outdated translations", ["Translation", "Language", "Owner", "Update by", "Why"],
@@ -254,6 +275,17 @@ def to_markdown(report: Report) -> str:
                      "Missing translations"],
           [[md(o.owner or "(none)"), str(o.fresh), str(o.due_soon), str(o.overdue),
             str(o.expired), str(o.outdated), str(o.missing)] for o in report.owners])
+    table("Readers' votes since the last review", ["Article", "Language", "Helpful", "Not helpful", "Reasons",
+                                                   "Since", "File shown"],
+          [[md(t.title), t.lang, str(t.helpful), str(t.not_helpful), md(reasons_text(t)), _iso(t.since) or "",
+            code(t.path)] for t in feedback.articles],
+          "Votes dated before the `reviewed:` day of the file readers were shown are not counted.")
+    table(f"Searches that found nothing, last {SEARCH_WINDOW_DAYS} days", ["Search", "Times", "Languages"],
+          # A code span: what readers typed stays literal (a pasted URL is not made a link).
+          [[code(g.query), str(g.count), g.languages_text] for g in feedback.searches[:MAX_SEARCHES_SHOWN]],
+          "Grouped without regard to letter case and spacing; most frequent first"
+          + (f" (the first {MAX_SEARCHES_SHOWN} of {len(feedback.searches)})."
+             if len(feedback.searches) > MAX_SEARCHES_SHOWN else "."))
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -288,7 +320,23 @@ def to_data(report: Report) -> dict[str, Any]:
         "overdue_now": list(report.overdue_now),
         "due_by_week": [{"from": b.start.isoformat(), "to": b.end.isoformat(),
                          "articles": list(b.articles)} for b in report.buckets],
+        "feedback": _feedback_data(report.feedback) if report.feedback is not None else None,
     }
+
+
+def _tally_data(tally: Tally) -> dict[str, Any]:
+    return {"id": tally.article_id, "lang": tally.lang, "path": tally.path, "since": _iso(tally.since),
+            "helpful": tally.helpful, "not_helpful": tally.not_helpful, "not_helpful_percent": tally.percent,
+            "reasons": {reason or "none": count for reason, count in tally.reasons}}
+
+
+def _feedback_data(feedback: FeedbackSummary) -> dict[str, Any]:
+    return {"rule": {"min_votes": MIN_VOTES, "not_helpful_over_percent": NOT_HELPFUL_PERCENT},
+            "flagged": [_tally_data(t) for t in feedback.flagged],
+            "articles": [_tally_data(t) for t in feedback.articles],
+            "searches_days": SEARCH_WINDOW_DAYS,
+            "searches": [{"query": g.query, "count": g.count, "languages": dict(g.languages)}
+                         for g in feedback.searches]}
 
 
 def to_json(report: Report) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from ..content import notices, paths, tables
+from ..content import notices, paths, risks, tables
 from ..content.corpus import Article, Corpus
 from ..content.schema import notice_ended
 from ..content.status import ServiceState, network_states
@@ -39,7 +39,7 @@ class Link:
 
 @dataclass(frozen=True)
 class Banner:
-    kind: str  # untranslated | outdated | overdue | expired | notice (CSS class and test hook)
+    kind: str  # untranslated | outdated | overdue | expired | notice | risk (CSS class and test hook)
     text: str
     link: Link | None = None
     note: str = ""
@@ -86,6 +86,14 @@ class Context:
             self.corpus._current_notices = cached  # type: ignore[attr-defined]
         return cached[1]
 
+    def current_risks(self) -> list[Article]:
+        """Every published risk warning (helpcentre.content.risks): they have no end day."""
+        cached = getattr(self.corpus, "_current_risks", None)
+        if cached is None:
+            cached = risks.current(self.corpus.sources.values())
+            self.corpus._current_risks = cached  # type: ignore[attr-defined]
+        return cached
+
     def states(self) -> dict[tuple[str, str], dict[str, ServiceState]]:
         """Every network's deposit and withdrawal state today (helpcentre.content.status)."""
         cached = getattr(self.corpus, "_network_states", None)
@@ -129,6 +137,10 @@ class Context:
                  if notice.meta.expires else "")
         return Banner("notice", self.t("notice.banner"), self.article_link(notice),
                       note=" · ".join(p for p in (self.notice_scope(notice), until) if p))
+
+    def risk_banner(self, risk: Article) -> Banner:
+        """ "Risk warning: <title>", with the coins and networks it is about."""
+        return Banner("risk", self.t("risk.banner"), self.article_link(risk), note=self.notice_scope(risk))
 
 
 @dataclass
@@ -258,6 +270,8 @@ def article_view(ctx: Context, source: Article, banners: list[Banner]) -> Articl
     if not notice_ended(source.meta, ctx.today):
         all_banners += [ctx.notice_banner(n) for n in ctx.current_notices()
                         if n.id != source.id and notices.concerns_article(n.meta, source.meta)]
+        all_banners += [ctx.risk_banner(r) for r in ctx.current_risks()
+                        if r.id != source.id and risks.concerns_article(r.meta, source.meta)]
     if notice_ended(source.meta, ctx.today) and source.meta.expires:
         all_banners.insert(0, Banner("expired", ctx.t("article.expired",
                                                       date=ctx.ui.date(ctx.lang, source.meta.expires))))
@@ -657,8 +671,9 @@ def coin_view(ctx: Context, symbol: str) -> CoinView:
         articles_title=ctx.t("coin.articles", symbol=coin.symbol),
         articles=[_summary_link(ctx, a) for a in ctx.listed(ctx.corpus.by_coin(symbol))],
         empty=ctx.t("category.empty"),
-        banners=[ctx.notice_banner(n) for n in ctx.current_notices()
-                 if notices.concerns_coin(n.meta, symbol)],
+        banners=[*(ctx.notice_banner(n) for n in ctx.current_notices()
+                   if notices.concerns_coin(n.meta, symbol)),
+                 *(ctx.risk_banner(r) for r in ctx.current_risks() if risks.concerns_coin(r.meta, coin))],
         status_none=ctx.t("coin.status_none"),
         ticket_label=ctx.t("help.ticket"), ticket_url=page_ticket_url(ctx, coin=symbol, page="coin"),
         checker=address_strings(ctx, coin.symbol),
