@@ -15,18 +15,16 @@ below 100 says why. Exit 0 when it ran, 1 when a run failed, 2 on bad input.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from helpcentre.bench.serve import serve
 
 REPO = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = REPO / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -39,25 +37,6 @@ CATEGORIES = ("accessibility", "best-practices", "seo", "performance")
 PAGES = ("", "deposits-withdrawals/deposit-not-arrived/")
 LANGUAGES = ("en", "ja")
 RUN_TIMEOUT = 180  # seconds per page; a cold run on two cores takes about 20
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def run_lighthouse(url: str, preset: str) -> dict[str, Any]:

@@ -22,19 +22,17 @@ taken, 1 when the build or a picture failed, 2 on bad input.
 from __future__ import annotations
 
 import argparse
-import functools
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from helpcentre.bench.serve import serve
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -63,26 +61,6 @@ class Device:
 # pixel per CSS pixel: the phone's home at 2x measured 1.4 MB, at 1x 380 KB.
 DEVICES = (Device("phone", 390, 844, None), Device("desktop", 1280, 900, 2400))
 TOO_BIG = 600_000  # bytes: a PNG over this is reported (they are kept in git)
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """The built site on 127.0.0.1, from a thread, at a port the OS picks."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def build(root: Path, today: str, site_dir: Path) -> str:

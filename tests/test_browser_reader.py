@@ -16,13 +16,11 @@ in test-artifacts/.
 
 from __future__ import annotations
 
-import functools
 import shutil
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -171,19 +169,9 @@ class _PagesHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-@contextmanager
-def serve_like_pages(directory: Path) -> Iterator[str]:
+def serve_like_pages(directory: Path) -> AbstractContextManager[str]:
     """bs.serve, with GitHub Pages' answer to a missing address."""
-    handler = functools.partial(_PagesHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    return bs.serve(directory, _PagesHandler)
 
 
 @pytest.fixture(scope="module")
