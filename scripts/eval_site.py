@@ -22,7 +22,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from helpcentre.bench.generate import drop_top_questions
+from helpcentre.bench.generate import drop_glossary_related, drop_top_questions
 
 REPO = Path(__file__).resolve().parent.parent
 # What the site needs besides its articles, relative to the repository root.
@@ -85,6 +85,7 @@ def assemble(corpus_dir: Path, out: Path, *, replace: bool = False) -> Path:
         shutil.copytree(REPO / name, out / name, dirs_exist_ok=True)
     # The starter content's top questions are not this corpus's articles.
     drop_top_questions(out / "content" / "_data")
+    drop_glossary_related(out / "content" / "_data")
     # The corpus's articles on top of the (article-free) content/ holding _data/.
     shutil.copytree(content, out / "content", dirs_exist_ok=True)
     return out

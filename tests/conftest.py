@@ -20,6 +20,10 @@ from helpcentre.content.project import read_mkdocs_yml
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-23"
+# The day tests judge the repository's own starter content on: no earlier than its
+# newest `reviewed:` day (a day before it, that content would be "reviewed in the
+# future"). When the owners re-review starter content, move this day with it.
+STARTER_TODAY = "2026-12-07"
 # Search word lists (synonyms, stop words) the repository has; fixture sites copy them.
 WORD_LISTS = sum(len(list((REPO / "translations" / d).glob("*.yml"))) for d in ("synonyms", "stopwords"))
 # What `helpcentre check` reads in a fixture site besides its articles: the
@@ -84,6 +88,8 @@ def write_site(root: Path, articles: dict[str, str], languages: list[dict] | Non
         shutil.copytree(REPO / name, root / name)
     shutil.copytree(REPO / "content" / "_data", root / "content" / "_data")
     drop_top_questions(root / "content" / "_data")  # they name the starter content's articles
+    # So does the glossary; and its term links would change every fixture article's HTML.
+    shutil.rmtree(root / "content" / "_data" / "glossary", ignore_errors=True)
     # The repository's own mkdocs.yml, so fixture sites are configured like the real one.
     config = read_mkdocs_yml(REPO / "mkdocs.yml")
     for plugin in config["plugins"]:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import browser_support as bs
-from conftest import REPO, TODAY, build_site, write_site
+from conftest import REPO, STARTER_TODAY, build_site, write_site
 from helpcentre.content import addresses
 from helpcentre.content.corpus import load_corpus
 from helpcentre.content.project import load_project
@@ -155,8 +155,8 @@ def test_token_pages_by_format() -> None:
 
 
 def _ctx(lang: str) -> views.Context:
-    corpus = load_corpus(PROJECT, REGISTRY, today=dt.date.fromisoformat(TODAY))
-    return views.Context(corpus, UI, lang, dt.date.fromisoformat(TODAY))
+    corpus = load_corpus(PROJECT, REGISTRY, today=dt.date.fromisoformat(STARTER_TODAY))
+    return views.Context(corpus, UI, lang, dt.date.fromisoformat(STARTER_TODAY))
 
 
 def test_coin_view_carries_formats_contracts_and_memo_flags() -> None:
@@ -304,7 +304,7 @@ def site_url(chromium: Browser, tmp_path_factory: pytest.TempPathFactory) -> Ite
     root = write_site(tmp_path_factory.mktemp("addresses") / "site", {})
     shutil.rmtree(root / "content")
     shutil.copytree(REPO / "content", root / "content")
-    with bs.serve(build_site(root)) as url:
+    with bs.serve(build_site(root, today=STARTER_TODAY)) as url:
         yield url
 
 

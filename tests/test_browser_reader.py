@@ -1,7 +1,7 @@
 """What a reader sees (issue 14), in a real browser at 320, 390 and 1280 px wide.
 
 The repository's own starter content is built once for the module, on
-conftest's TODAY (2026-11-23), when both of its notices are current: TRX/TRC20
+conftest's STARTER_TODAY (2026-12-07), when both of its notices are current: TRX/TRC20
 deposits and withdrawals until 2026-12-10, TON deposits until 2027-01-20.
 
 It is served the way GitHub Pages serves it: a missing address answers 404
@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import browser_support as bs
-from conftest import REPO, build_site, write_site
+from conftest import REPO, STARTER_TODAY, build_site, write_site
 from helpcentre.content import paths
 from helpcentre.content.project import load_project
 from helpcentre.content.registry import load_registry
@@ -147,7 +147,7 @@ def starter_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.rmtree(root / "content")
     shutil.copytree(REPO / "content", root / "content")
     assert "top_questions:" in (root / "content" / "_data" / "site.yml").read_text(encoding="utf-8")
-    return build_site(root)
+    return build_site(root, today=STARTER_TODAY)
 
 
 class _PagesHandler(SimpleHTTPRequestHandler):
@@ -300,9 +300,10 @@ def test_the_measure_finds_the_element_that_sticks_out(browser: Browser, page_lo
 
 
 def test_the_sweep_covers_every_generated_page() -> None:
-    """8 topics, 10 coins, the home, contact, status and verify pages, then the 404 page, in 6 languages."""
-    assert (len(REGISTRY.categories), len(REGISTRY.coins), len(LANGS)) == (8, 10, 6)
-    assert len(GENERATED) == 22
+    """9 topics (troubleshooters among them), 10 coins, the home, contact, status, verify and
+    glossary pages, then the 404 page, in 6 languages."""
+    assert (len(REGISTRY.categories), len(REGISTRY.coins), len(LANGS)) == (9, 10, 6)
+    assert len(GENERATED) == 24
 
 
 # ---- Network status (issue 15) --------------------------------------------------------

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 import browser_support as bs
-from conftest import REPO, TODAY, build_site, write_site
+from conftest import REPO, STARTER_TODAY, build_site, write_site
 
 pytestmark = pytest.mark.browser
 pytest_plugins = ["browser_support"]
@@ -39,7 +39,7 @@ def starter_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = write_site(tmp_path_factory.mktemp("starter") / "site", {})
     shutil.rmtree(root / "content")
     shutil.copytree(REPO / "content", root / "content")
-    return build_site(root)
+    return build_site(root, today=STARTER_TODAY)
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +108,6 @@ def test_browser_and_command_line_agree(browser: Browser, site_url: str) -> None
         browser_ids = [urlsplit(link).path.rstrip("/").split("/")[-1] for link in links[:3]]
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            main(["search", query, "--lang", lang, "--limit", "3", "--today", TODAY, "--root", str(REPO)])
+            main(["search", query, "--lang", lang, "--limit", "3", "--today", STARTER_TODAY, "--root", str(REPO)])
         cli_ids = [line.split()[1] for line in out.getvalue().splitlines() if line.strip()]
         assert browser_ids == cli_ids, (lang, query)

@@ -177,10 +177,10 @@ SINGLE_FILE_CASES: dict[str, tuple[str | bytes, list[str]]] = {
         '`title: "404"`']),
     "unknown type, with the closest one": (article().replace("type: faq", "type: gide"), [
         '3: error: `type`: text "gide" is not a known type; expected one of faq, guide, '
-        "notice, risk; did you mean `guide`?"]),
+        "notice, risk, troubleshooter; did you mean `guide`?"]),
     "unknown type, nothing close": (article().replace("type: faq", "type: tutorial"), [
         '3: error: `type`: text "tutorial" is not a known type; expected one of faq, guide, '
-        "notice, risk"]),
+        "notice, risk, troubleshooter"]),
     "notice without expires": (article().replace("type: faq", "type: notice"), [
         "3: error: `expires`: missing; a notice needs the day it ends, like "
         "`expires: 2026-12-31`"]),
@@ -190,7 +190,7 @@ SINGLE_FILE_CASES: dict[str, tuple[str | bytes, list[str]]] = {
         "4: error: `reviwed`: unknown field; did you mean `reviewed`?"]),
     "unknown field, nothing close": (article("colour: blue\n"), [
         "6: error: `colour`: unknown field; the fields an article may have are: title, "
-        "summary, type, category, coins, networks, services, status, related, prepare, reviewed, owner, "
+        "summary, type, category, coins, networks, services, status, related, prepare, steps, reviewed, owner, "
         "expires, keywords, review_days, translated_from, translation"]),
     "missing required fields": ("---\ntitle: Lost your 2FA device\n---\nBody\n", [
         '1: error: `owner`: missing; add a line like `owner: "@kestrel/security"`',
@@ -503,7 +503,7 @@ def test_every_problem_at_once_sorted_by_path_then_line(site: Callable[..., Path
         "support e-mail addresses (security@kestrel.example, support@kestrel.example); "
         "pages may only give the addresses listed in content/_data/channels.yml\n"
         'content/en/security/b.md:3: error: `type`: text "gide" is not a known type; expected '
-        "one of faq, guide, notice, risk; did you mean `guide`?\n"
+        "one of faq, guide, notice, risk, troubleshooter; did you mean `guide`?\n"
         "content/en/security/b.md:6: error: `reviwed`: unknown field; did you mean "
         "`reviewed`?\n"
         f"3 errors, 0 warnings in {FILES_IN_BASE + 2} files\n"))

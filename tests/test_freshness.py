@@ -61,12 +61,13 @@ def site(make_site: Callable[..., Path]) -> Callable[..., Path]:
 def test_the_repository_settings_match_the_named_defaults(make_site: Callable[..., Path]) -> None:
     corpus, policy = load(make_site({}))
     assert policy == Policy({"faq": pol.FAQ_REVIEW_DAYS, "guide": pol.GUIDE_REVIEW_DAYS,
-                             "notice": pol.NOTICE_REVIEW_DAYS, "risk": pol.RISK_REVIEW_DAYS},
+                             "notice": pol.NOTICE_REVIEW_DAYS, "risk": pol.RISK_REVIEW_DAYS,
+                             "troubleshooter": pol.TROUBLESHOOTER_REVIEW_DAYS},
                             {"security": 90, "fees": 90}, pol.WARNING_DAYS,
                             pol.TRANSLATION_GRACE_DAYS, pol.COIN_REVIEW_DAYS)
     assert (pol.NOTICE_REVIEW_DAYS, pol.FAQ_REVIEW_DAYS, pol.GUIDE_REVIEW_DAYS, pol.RISK_REVIEW_DAYS,
-            pol.WARNING_DAYS, pol.TRANSLATION_GRACE_DAYS, pol.COIN_REVIEW_DAYS) == (
-                30, 180, 180, 30, 14, 14, 90)
+            pol.TROUBLESHOOTER_REVIEW_DAYS, pol.WARNING_DAYS, pol.TRANSLATION_GRACE_DAYS,
+            pol.COIN_REVIEW_DAYS) == (30, 180, 180, 30, 90, 14, 14, 90)
 
 
 def test_without_a_settings_file_the_defaults_apply() -> None:
@@ -99,7 +100,7 @@ def test_bad_settings_are_all_reported_with_lines() -> None:
         "content/_data/freshness.yml:2: error: `review_days.faq`: expected a whole number of "
         "days between 1 and 3650, found the number 0",
         "content/_data/freshness.yml:3: error: `review_days`: `howto` is not an article type; "
-        "expected one of faq, guide, notice, risk",
+        "expected one of faq, guide, notice, risk, troubleshooter",
         "content/_data/freshness.yml:4: error: `warning_day`: unknown setting; did you mean "
         "warning_days? The settings are: review_days, warning_days, translation_grace_days, "
         "coin_review_days",

@@ -117,7 +117,21 @@ def test_skeleton_fields_come_from_the_schema(root: Path) -> None:
     text = (root / "content/en/api/create-api-key.md").read_text(encoding="utf-8")
     for spec in FIELDS:
         written = f"\n{spec.name}: " in text or f"\n# {spec.name}: " in text
-        assert written == (spec.role != "translation-only"), spec.name
+        # `steps` only in a troubleshooter's skeleton (below): a guide has none.
+        assert written == (spec.role != "translation-only" and spec.kind != "tree"), spec.name
+
+
+def test_a_new_troubleshooter_has_a_first_step_and_passes_check(root: Path) -> None:
+    args = ("--type", "troubleshooter", "card-declined")
+    assert run(root, "--category", "account", *args) == (
+        2, "", "helpcentre new: error: --category troubleshoot is required for a troubleshooter: "
+               "they live at /troubleshoot/<id>/\n")
+    code, _, _ = run(root, "--category", "troubleshoot", *args)
+    loaded = load_article(root / "content/en/troubleshoot/card-declined.md")
+    assert code == 0 and loaded.problems == ()
+    assert loaded.meta is not None and loaded.meta.steps is not None
+    assert [s.id for s in loaded.meta.steps.steps] == ["start"]
+    assert check(root) == (0, f"0 errors, 1 warning in {2 + OTHER_FILES} files")  # not written yet
 
 
 def test_new_notice_needs_its_end_day(root: Path) -> None:
@@ -153,7 +167,7 @@ def test_refuses_an_id_used_in_another_category(root: Path) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (("--category", "securty", "--type", "faq", "x"),
      '--category: "securty" is not a known category; did you mean security or support? '
-     "Categories: account, security, deposits-withdrawals, trading, fees, api, support, "
+     "Categories: troubleshoot, account, security, deposits-withdrawals, trading, fees, api, support, "
      "announcements"),
     (("--category", "security", "--type", "faq", "--coins", "USDTT", "x"),
      '--coins: "USDTT" is not a known coin; did you mean USDT or USDC? Coins are listed in '

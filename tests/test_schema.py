@@ -163,6 +163,8 @@ def test_yaml_examples_in_the_schema_parse() -> None:
     for spec in FIELDS:
         value = yaml.safe_load(f"{spec.name}: {spec.example}")[spec.name]
         data = {**GOOD_SOURCE, spec.name: str(value) if spec.kind == "date" else value}
+        if spec.name == "steps":  # a troubleshooter's field
+            data.update(type="troubleshooter")
         if spec.name == "status":  # a notice's field, with what it stops
             data.update(type="notice", expires="2026-12-31", services=["deposit"], networks=["TRC20"])
         if spec.role == "translation-only":

@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from ..content.project import read_mkdocs_yml
+from ..content.troubleshooters import FOLDER as TROUBLESHOOT_FOLDER
 from ..freshness.fingerprint import fingerprint
 
 DEFAULT_ARTICLES = 2000  # per language: the size issue 7 asks the build to handle
@@ -255,12 +256,21 @@ def drop_top_questions(data_dir: Path) -> None:
                         encoding="utf-8")
 
 
+def drop_glossary_related(data_dir: Path) -> None:
+    """Remove `related:` from a copied glossary: its entries name the starter content's
+    articles. The terms stay: linking them is part of what a build does."""
+    for path in sorted((data_dir / "glossary").glob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"^  related: .*\n", "", text, flags=re.M), encoding="utf-8")
+
+
 def copy_skeleton(repo: Path, out: Path) -> dict:
     """Templates, registries and UI strings from the repository; returns the i18n config."""
     for name in ("overrides", "translations"):
         shutil.copytree(repo / name, out / name)
     shutil.copytree(repo / "content" / "_data", out / "content" / "_data")
     drop_top_questions(out / "content" / "_data")
+    drop_glossary_related(out / "content" / "_data")
     config = read_mkdocs_yml(repo / "mkdocs.yml")
     i18n: dict = {}
     for plugin in config["plugins"]:
@@ -281,7 +291,10 @@ def generate(repo: Path, out: Path, *, articles: int = DEFAULT_ARTICLES, seed: i
     languages = [lang["locale"] for lang in i18n["languages"]]
     default = next(lang["locale"] for lang in i18n["languages"] if lang.get("default"))
     data = out / "content" / "_data"
-    categories = yaml.safe_load((data / "categories.yml").read_text(encoding="utf-8"))
+    # Generated articles are FAQs, guides and notices; the troubleshoot folder holds
+    # only troubleshooters, whose questions cannot be made up, so it stays empty.
+    categories = [c for c in yaml.safe_load((data / "categories.yml").read_text(encoding="utf-8"))
+                  if c["id"] != TROUBLESHOOT_FOLDER]
     coins = [c["symbol"] for c in yaml.safe_load((data / "coins.yml").read_text(encoding="utf-8"))]
     plans = plan(articles, seed, categories, coins, today)
     written = 0

@@ -7,7 +7,8 @@ published (``content.files``), the safety gate over each rendered article and
 its links (``links``, ``gate``), UI strings (``uistrings``), search word lists
 (``searchwords``), freshness (``helpcentre.freshness``), network status
 (``content.status``), the new-token rule (``content.risks``), articles readers
-say do not help (``feedback``) and work `helpcentre new` started and nobody
+say do not help (``feedback``), troubleshooters against the articles and
+topics they point at (``troubleshooters``), the glossary (``glossary``) and work `helpcentre new` started and nobody
 finished (``unfinished``).
 Each family is a function ``(corpus, ui, today) -> list[Problem]``; add a
 family by adding it to ``FAMILIES``.
@@ -27,8 +28,10 @@ from ..content.ui import UIStrings
 from ..freshness.policy import load_policy
 from ..freshness.problems import freshness_problems
 from .feedback import check as check_feedback
+from .glossary import check as check_glossary
 from .links import check as check_links
 from .searchwords import check as check_search_words
+from .troubleshooters import check as check_troubleshooters
 from .uistrings import check as check_ui
 from .unfinished import check as check_unfinished
 
@@ -70,6 +73,8 @@ FAMILIES: tuple[CheckFunction, ...] = (
     check_status,
     check_new_listings,
     check_feedback,
+    check_troubleshooters,
+    check_glossary,
     check_unfinished,
 )
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..content.corpus import article_files, load_corpus
+from ..content.glossary import glossary_dir
 from ..content.problems import ContentError, Problem
 from ..content.project import Project, read_mkdocs_yml
 from ..content.registry import load_registry
@@ -120,9 +121,11 @@ def _write_run_cache(project: Project, key: str, problems: list[Problem]) -> Non
 
 
 def checked_files(project: Project) -> list[Path]:
-    """What a run reads: articles, registries, UI strings and search word lists (for the summary line)."""
+    """What a run reads: articles, registries, the glossary, UI strings and search word lists
+    (for the summary line)."""
     word_lists = [path(project, code) for code in project.codes for path in (synonyms_path, stopwords_path)]
     return [*article_files(project), *sorted(project.data_dir.glob("*.yml")),
+            *sorted(glossary_dir(project).glob("*.yml")),
             *(project.translations_dir / f"{code}.yml" for code in project.codes),
             *(p for p in word_lists if p.is_file())]
 

@@ -26,15 +26,18 @@ EXAMPLE = f"helpcentre new {ID_EXAMPLE} --category security --type faq --coins U
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     # argparse would print `[ID]` (see below why it is optional for argparse); the id is required.
-    parser.usage = ("%(prog)s ID --category CATEGORY --type {faq,guide,notice} [--coins SYMBOL ...] "
-                    "[--expires YYYY-MM-DD]\n       %(prog)s ID --lang LANG [--category CATEGORY]")
+    parser.usage = ("%(prog)s ID --category CATEGORY --type {faq,guide,notice,risk,troubleshooter}\n"
+                    "       [--coins SYMBOL ...] [--expires YYYY-MM-DD]\n"
+                    "       %(prog)s ID --lang LANG [--category CATEGORY]")
     parser.epilog = EPILOG
     # Optional for argparse, required by run(): with `--coins USDT TRX lost-2fa-device`
     # argparse gives every word to --coins (nargs="+" is greedy), and run() takes the id back.
     parser.add_argument("id", metavar="ID", nargs="?",
                         help=f"the article id (required), which is also its file name: {ID_EXAMPLE}")
     parser.add_argument("--category", help="the category folder (content/_data/categories.yml)")
-    parser.add_argument("--type", choices=ARTICLE_TYPES, help="faq, guide, notice or risk (risk needs --coins)")
+    parser.add_argument("--type", choices=ARTICLE_TYPES,
+                        help="faq, guide, notice, risk (needs --coins) or troubleshooter (needs "
+                             "--category troubleshoot)")
     parser.add_argument("--coins", action="extend", nargs="+", default=[], metavar="SYMBOL",
                         help="coin symbols from content/_data/coins.yml, separated by spaces or commas: "
                              "--coins USDT TRX; the id may come right after them")

@@ -413,6 +413,11 @@ def parse_front_matter(fm_lines: list[str], path: str) -> tuple[dict[str, Any] |
                                      f"`{name}` is written twice (lines {lines[name]} and "
                                      f"{line}); keep only one of them")
         lines[name] = line
+    for key, value in node.value:
+        # A troubleshooter's steps: messages about one step point at its line.
+        if str(key.value) == "steps" and isinstance(value, yaml.MappingNode):
+            for step_key, _ in value.value:
+                lines.setdefault(f"steps.{step_key.value}", step_key.start_mark.line + offset)
     return data, lines, None
 
 
@@ -450,6 +455,7 @@ def load_article(path: Path, *, display: str | None = None, is_source: bool = Tr
     if problem or raw is None:
         return LoadedArticle(shown, None, body, body_line, problems=(problem,) if problem else ())
     meta, errors = validate(raw, is_source=is_source, today=today)
-    problems = tuple(Problem(shown, field_lines.get(e.field or "", 1), "error", e.message)
+    problems = tuple(Problem(shown, field_lines.get(f"steps.{e.step}")
+                             or field_lines.get(e.field or "", 1), "error", e.message)
                      for e in errors)
     return LoadedArticle(shown, meta, body, body_line, field_lines, problems)

@@ -45,6 +45,10 @@ def verify(lang: str, default: str) -> str:
     return f"{prefix(lang, default)}verify/"
 
 
+def glossary(lang: str, default: str) -> str:
+    return f"{prefix(lang, default)}glossary/"
+
+
 STATUS_JSON = "status.json"  # at the site root: every network's state, for the app and bots
 
 
@@ -60,6 +64,7 @@ def generated(lang: str, default: str, categories: list[str], coins: list[str]) 
     """
     return [("home", "", home(lang, default)), ("contact", "", contact(lang, default)),
             ("status", "", status(lang, default)), ("verify", "", verify(lang, default)),
+            ("glossary", "", glossary(lang, default)),
             *(("category", c, category(lang, default, c)) for c in categories),
             *(("coin", s, coin(lang, default, s)) for s in coins)]
 

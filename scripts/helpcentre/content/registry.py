@@ -50,6 +50,9 @@ class Network:
     explorer: str
     format: str                  # how its addresses are written: one of addresses.FORMATS
     contract: str | None = None  # a token's contract on this network, checked against `format`
+    # Typical seconds per block (`block_time`): with `confirmations`, how long a
+    # troubleshooter tells readers to wait (content/troubleshooters.py).
+    block_seconds: float | None = None
 
 
 @dataclass(frozen=True)
@@ -652,15 +655,27 @@ def _networks(r: _Reader, label: str, line: int, value: Any,
         fmt = _format(r, lines.get("format", net_line), where, net["format"])
         contract_ok, contract = _contract(r, lines.get("contract", net_line), where, fmt, net.get("contract"),
                                           _value_node(net_node, "contract"))
+        block = _block_time(r, lines.get("block_time", net_line), where, net.get("block_time"))
         if None in texts.values() or confirmations is None or not isinstance(memo, bool) \
-                or fmt is None or not contract_ok:
+                or fmt is None or not contract_ok or block is False:
             continue  # reported above; the registry is refused, so nothing is built from it
         if _twice(r, seen, str(texts["id"]), net_line, where):
             continue
         out.append(Network(str(texts["id"]), str(texts["name"]), confirmations,
                            str(texts["example_fee"]), str(texts["example_min"]), memo,
-                           str(explorer), fmt, contract))
+                           str(explorer), fmt, contract, block if block is not True else None))
     return tuple(out)
+
+
+def _block_time(r: _Reader, line: int, where: str, value: Any) -> float | bool:
+    """A network's `block_time` in seconds; True when absent (it is optional), False after an error."""
+    if value is None:
+        return True
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 3600:
+        return float(value)
+    r.error(line, f"{where}: `block_time`: expected the typical seconds per block, a number above 0 "
+                  f"and at most 3600, like `block_time: 3` (or `block_time: 0.4`), found {describe(value)}")
+    return False
 
 
 def _format(r: _Reader, line: int, where: str, value: Any) -> str | None:

@@ -33,6 +33,7 @@ from .problems import Problem
 from .project import Project
 from .registry import Registry, close_matches
 from .schema import FIELDS, PENDING, PENDING_FIELD, parse_date
+from .troubleshooters import FOLDER, TROUBLESHOOTER
 
 BODY_HINTS = {
     "faq": "<!-- Answer the question in the first sentence, then explain. -->",
@@ -40,7 +41,20 @@ BODY_HINTS = {
     "notice": "<!-- Say what is happening, who is affected, and when it ends. -->",
     "risk": "<!-- Say what can go wrong, with which coins and networks, and how to avoid it. "
             "Name them in `coins:` or `networks:`. -->",
+    "troubleshooter": "<!-- One or two sentences: what the questions below find out. The questions "
+                      "are `steps:` above (CONTRIBUTING.md, \"Troubleshooters\"). -->",
 }
+# A troubleshooter's first step, valid as it is, for the writer to replace.
+STEPS_SKELETON = """\
+steps:
+  start:
+    question: Replace this with the first question
+    answers:
+      - answer: First answer
+        say: What this answer means and what to do now.
+      - answer: Second answer
+        say: What this answer means and what to do now.
+"""
 TRANSLATE_HINT = ("<!-- Translate the text below from English ({shown}), "
                   "then delete this line. -->")
 # Said on the marker line itself: a translator reads the file, not the guide.
@@ -88,6 +102,9 @@ def new_source(project: Project, registry: Registry, article_id: str, *, categor
         # The skeleton must pass `check`, and a risk warning that names nothing shows nowhere.
         raise BadRequest("--coins SYMBOL ... is required for a risk warning: the coins it warns about "
                          "(add `networks:` to the file afterwards to narrow it to some networks)")
+    if article_type == TROUBLESHOOTER and category != FOLDER:
+        raise BadRequest(f"--category {FOLDER} is required for a troubleshooter: they live at "
+                         f"/{FOLDER}/<id>/")
     until = None
     if article_type == "notice":
         if not expires:
@@ -111,7 +128,10 @@ def new_source(project: Project, registry: Registry, article_id: str, *, categor
         values["coins"] = list(coins)
     if until:
         values["expires"] = until
-    text = source_skeleton(values) + "\n" + BODY_HINTS[article_type] + "\n"
+    front = source_skeleton(values)
+    if article_type == TROUBLESHOOTER:
+        front = front.removesuffix("---\n") + STEPS_SKELETON + "---\n"
+    text = front + "\n" + BODY_HINTS[article_type] + "\n"
     shown = project.display(path)
     return Skeleton(path, text, is_source=True,
                     next_step=f"write the article, then run `helpcentre check {shown}`")
@@ -140,7 +160,7 @@ def source_skeleton(values: dict[str, Any]) -> str:
             lines.append(_yaml_line(spec.name, values[spec.name]))
         elif spec.required:
             lines.append(f"{spec.name}: {spec.example}")
-        else:
+        elif spec.kind != "tree":  # only a troubleshooter has steps; new_source writes them
             lines.append(f"# {spec.name}: {spec.example}  # {spec.description}")
     return "\n".join(lines) + "\n---\n"
 

@@ -19,7 +19,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Kind = Literal["text", "date", "choice", "list", "days", "fingerprint", "marker"]
+from .troubleshooters import TROUBLESHOOTER, Tree, parse_steps, tree_errors
+
+Kind = Literal["text", "date", "choice", "list", "days", "fingerprint", "marker", "tree"]
 # Where a field may appear: in the English source, in a translation, or both.
 # "own" fields are written in the translation's language; "inherited" ones are
 # taken from the source and, if repeated, must agree with it.
@@ -29,7 +31,9 @@ Role = Literal["own", "inherited", "translation-only"]
 # that must not be left out, a newly listed token): no end day, a short review
 # interval (freshness.yml), and a banner on its coins' pages and on the articles
 # about its coins and networks (content/risks.py).
-ARTICLE_TYPES = ("faq", "guide", "notice", "risk")
+# A `troubleshooter` is a few questions that end in an answer or a filled-in
+# ticket; its tree is the `steps` field (content/troubleshooters.py).
+ARTICLE_TYPES = ("faq", "guide", "notice", "risk", "troubleshooter")
 # What an article (or a notice) is about besides coins: a notice that suspends
 # deposits reaches "Deposit not arrived", which names no coin, through these.
 SERVICES = ("deposit", "withdrawal", "trading", "login", "verification", "api")
@@ -83,7 +87,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("type", "choice", "inherited", True,
               "faq (a question and its answer), guide (steps), notice (time-limited) or risk (a "
               "standing risk warning about its `coins` and `networks`, shown as a banner wherever "
-              "they are).",
+              "they are) or troubleshooter (a few questions in `steps`, in the troubleshoot folder).",
               "faq", ARTICLE_TYPES),
     FieldSpec("category", "text", "inherited", False,
               "Optional: the folder is the category; if given it must match the folder.",
@@ -107,6 +111,13 @@ FIELDS: tuple[FieldSpec, ...] = (
               "Optional: the details a reader should have ready before a ticket, as keys of "
               "`details:` in translations/en.yml (instead of the topic's list).",
               "[uid, coin_network, amount, time]"),
+    FieldSpec("steps", "tree", "own", False,
+              "For a troubleshooter: its questions, each answer leading to the `next` step or "
+              "ending with `say:` (and `article:`, `ticket:` or `wait: true`). The first step is "
+              "`start`. A translation repeats the steps with the same ids and targets, translating "
+              "only `question`, `answer` and `say`.",
+              '{start: {question: "Has it arrived?", answers: [{answer: "No", say: Wait an hour.}, '
+              '{answer: "Yes", say: All done.}]}}'),
     FieldSpec("reviewed", "date", "own", True,
               "The day a writer last checked the article is still correct (YYYY-MM-DD).",
               "2026-11-18"),
@@ -159,6 +170,7 @@ class Meta:
     review_days: int | None = None
     translated_from: str | None = None
     translation: str | None = None  # PENDING, or None for a finished translation
+    steps: Tree | None = None  # a troubleshooter's tree
     present: frozenset[str] = field(default_factory=frozenset)
 
     @property
@@ -173,6 +185,7 @@ class FieldError:
 
     field: str | None
     message: str
+    step: str | None = None  # for `steps`: the step the message is about, to find its line
 
 
 def describe(value: Any) -> str:
@@ -281,6 +294,14 @@ def validate(data: dict[str, Any], *, is_source: bool,
             errors.append(FieldError(name, f"`{name}`: only translations carry this field; "
                                            "remove it from the English article"))
             continue
+        if spec.kind == "tree":
+            tree, tree_problems = parse_steps(value)
+            if is_source and tree is not None and not tree_problems:
+                tree_problems = tree_errors(tree)
+            errors.extend(FieldError(name, e.message, e.step) for e in tree_problems)
+            if tree is not None and not tree_problems:
+                values[name] = tree
+            continue
         parsed, message = _parse(spec, value)
         if message:
             errors.append(FieldError(name, message))
@@ -312,6 +333,14 @@ def validate(data: dict[str, Any], *, is_source: bool,
                                              "like `expires: 2026-12-31`"))
         if values.get("type") == "risk":
             errors.extend(_risk_errors(data, values))
+        if values.get("type") == TROUBLESHOOTER and "steps" not in data:
+            errors.append(FieldError("type", "`steps`: missing; a troubleshooter is its questions, "
+                                             "like `steps: {start: {question: ..., answers: [...]}}` "
+                                             "(see CONTRIBUTING.md, \"Troubleshooters\")"))
+        elif "steps" in data and "type" in values and values.get("type") != TROUBLESHOOTER:
+            errors.append(FieldError("steps", "`steps`: only a troubleshooter has steps; use "
+                                              "`type: troubleshooter` (in the troubleshoot folder), "
+                                              "or remove them"))
     elif "title" not in data and "title" not in misspelt:
         errors.append(FieldError(None, "`title`: missing; a translation repeats the title in "
                                        "its own language"))
@@ -420,6 +449,8 @@ def json_schema(*, for_source: bool) -> dict[str, Any]:
             prop.update(type="integer", minimum=1, maximum=3650)
         elif spec.kind == "fingerprint":
             prop.update(type="string", pattern=FINGERPRINT_RE.pattern)
+        elif spec.kind == "tree":  # its rules are in content/troubleshooters.py
+            prop.update(type="object", required=["start"], minProperties=1)
         props[spec.name] = prop
     required = [f.name for f in FIELDS if f.required] if for_source else ["title"]
     schema: dict[str, Any] = {

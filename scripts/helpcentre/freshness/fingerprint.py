@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 
 from ..content.schema import FINGERPRINT_RE, Meta
+from ..content.troubleshooters import text_of
 
 # Bump when the normalisation changes: every stamp then reads as outdated,
 # which is the honest answer since old stamps were made by another rule.
@@ -44,7 +45,10 @@ def fingerprint(title: str | None, summary: str | None, body: str) -> str:
 
 
 def fingerprint_of(meta: Meta, body: str) -> str:
-    return fingerprint(meta.title, meta.summary, body)
+    # A troubleshooter's words are in its steps: a changed English answer must
+    # mark its translations outdated like a changed paragraph.
+    steps = f"\n{text_of(meta.steps)}" if meta.steps is not None else ""
+    return fingerprint(meta.title, meta.summary, body + steps)
 
 
 def is_fingerprint(value: str) -> bool:

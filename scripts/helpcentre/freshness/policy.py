@@ -50,6 +50,9 @@ GUIDE_REVIEW_DAYS = 180
 # Coins' networks, example fees and minimums (coins.yml): a quarter, the cycle our fee
 # schedules are published on, like the `fees` category's articles that quote them.
 COIN_REVIEW_DAYS = 90
+# A troubleshooter quotes confirmations, waits and which ticket to open: the same
+# facts as coins.yml, so the same quarter.
+TROUBLESHOOTER_REVIEW_DAYS = 90
 # Two weeks: enough for an owner to fit a review into the next sprint before
 # the article turns overdue and CI fails.
 WARNING_DAYS = 14
@@ -62,6 +65,7 @@ DEFAULT_REVIEW_DAYS: dict[str, int] = {
     "guide": GUIDE_REVIEW_DAYS,
     "notice": NOTICE_REVIEW_DAYS,
     "risk": RISK_REVIEW_DAYS,
+    "troubleshooter": TROUBLESHOOTER_REVIEW_DAYS,
 }
 CONFIG_NAME = "freshness.yml"
 MAX_DAYS = 3650  # the same bound as an article's `review_days` (content/schema.py)

@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.corpus import Corpus
+from ..content.glossary import load_glossary
 from ..content.problems import Problem
 from .documents import FIELDS, SearchDocument, UrlOf, documents_for
 from .packing import pack_numbers, pack_terms, unpack_numbers
@@ -248,12 +249,15 @@ def build_for_language(corpus: Corpus, lang: str, today: dt.date,
                        url_of: UrlOf) -> tuple[dict[str, Any], list[Problem]]:
     """Documents, synonyms and index for one reader language."""
     synonyms, problems = load_synonyms(corpus.project, lang)
+    # Each glossary entry is a synonym group too: its term and the words readers use
+    # for it (problems in the glossary are `check`'s to report, not the index's).
+    groups = [*synonyms.groups, *load_glossary(corpus.project)[0].synonym_groups(lang)]
     stopwords, stop_problems = load_stopwords(corpus.project, lang)
     problems = problems + stop_problems
     default = corpus.project.default_language
     label = next((x.name for x in corpus.project.languages if x.code == default), default)
     docs = documents_for(corpus, lang, today, url_of)
-    return build_index(docs, lang=lang, synonyms=synonyms.groups, oneway=synonyms.oneway,
+    return build_index(docs, lang=lang, synonyms=groups, oneway=synonyms.oneway,
                        fallback_label=label, stopwords=stopwords), problems
 
 

@@ -21,15 +21,18 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from .. import clock
 from ..checks.gate import PageGate, gate_article
+from ..checks.troubleshooters import check as check_trees
 from ..checks.uistrings import check as check_ui
 from ..checks.urls import UrlPolicy
 from ..content import paths
 from ..content.corpus import Corpus, load_corpus
 from ..content.files import allowed as publishable
 from ..content.files import file_problems
+from ..content.glossary import Glossary, load_glossary, related_problems
 from ..content.placeholders import expand
 from ..content.problems import ContentError
 from ..content.project import load_project
@@ -41,7 +44,7 @@ from ..freshness.problems import freshness_problems
 from ..freshness.reader import reader_notices
 from ..freshness.report import build_report
 from ..search.index import INDEX_NAME, write_language_index
-from . import brand, csp, feeds, i18n, jsonld, sitemap, statusjson, theme, tickets, views
+from . import brand, csp, feeds, glossary, i18n, jsonld, sitemap, statusjson, theme, tickets, troubleshoot, views
 from .config import HelpCentreConfig
 
 log = get_plugin_logger(__name__)
@@ -57,6 +60,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         super().__init__()
         self.corpus: Corpus | None = None
         self.generated: dict[str, tuple[str, str]] = {}  # src_uri -> (kind, key)
+        self.glossary = Glossary({}, "en", {})
         # The safety gate's findings, over every language this process builds;
         # the build fails once, at the end, after all of them were logged.
         self.unsafe: list[str] = []
@@ -114,7 +118,10 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         self.page_gate = PageGate(self.policy_urls)
         # UI strings a page cannot be rendered with (a stray `{`) stop the build here, with
         # check's message, rather than as a traceback half-way through the pages.
-        problems = [*corpus.problems, *file_problems(project), *check_ui(corpus, self.ui, self.today)]
+        self.glossary, glossary_problems = load_glossary(project)
+        problems = [*corpus.problems, *file_problems(project), *check_ui(corpus, self.ui, self.today),
+                    *glossary_problems, *related_problems(self.glossary, set(corpus.sources)),
+                    *check_trees(corpus, self.ui, self.today)]
         errors = [p for p in problems if p.severity == "error"]
         for problem in problems:
             (log.error if problem.severity == "error" else log.warning)(str(problem))
@@ -163,6 +170,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         ctx = self._ctx()
         titles = {"home": lambda _: ctx.t("common.home"), "contact": lambda _: ctx.t("contact.title"),
                   "status": lambda _: ctx.t("status.title"), "verify": lambda _: ctx.t("verify.title"),
+                  "glossary": lambda _: ctx.t("glossary.title"),
                   "category": lambda key: registry.categories_by_id[key].name(self.lang),
                   "coin": lambda key: ctx.t("coin.title", name=registry.coins[key].name(self.lang),
                                             symbol=key)}
@@ -194,7 +202,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         """
         by_src = {f.src_uri: f for f in files}
         pages = [by_src[src].page for src, (kind, _) in self.generated.items()
-                 if kind in ("home", "category", "contact", "status", "verify")]
+                 if kind in ("home", "category", "contact", "status", "verify", "glossary")]
         items = [p for p in pages if isinstance(p, Page)]
         new = Navigation(items, items)
         new.homepage = items[0]
@@ -243,7 +251,10 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
                                        self._base(page))
         self._unsafe(str(p) for p in problems)
         # Ticket links in the text open the form filled in for this article.
-        return tickets.prefill(clean, views.ticket_url(self._ctx(), article), self.corpus.registry)
+        filled = tickets.prefill(clean, views.ticket_url(self._ctx(), article), self.corpus.registry)
+        # The first use of each glossary term links to its entry (helpcentre.site.glossary).
+        here = paths.glossary(self.lang, self.corpus.project.default_language)
+        return glossary.link_terms(filled, self.glossary, self.lang, get_relative_url(here, page.url))
 
     @event_priority(AFTER_I18N)
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig,
@@ -262,12 +273,18 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
             context["hc"] = views.status_view(ctx)
         elif kind == "verify":
             context["hc"] = views.verify_view(ctx)
+        elif kind == "glossary":
+            context["hc"] = glossary.glossary_view(ctx, self.glossary)
         elif kind == "category":
             context["hc"] = views.category_view(ctx, key)
         elif kind == "coin":
             context["hc"] = views.coin_view(ctx, key)
         elif article is not None:
             context["hc"] = views.article_view(ctx, article, self._freshness_banners(ctx, article))
+            if article.meta.steps is not None:
+                context["hc"].tree = troubleshoot.tree_view(ctx, article)
+        if kind in ("home", "contact", "category") and key != troubleshoot.FOLDER:
+            context["hc"].trees = troubleshoot.tree_links(ctx, topic=key or None)
         # The language switcher (Material reads config.extra.alternate) always
         # offers every language: a missing translation shows the English text there.
         i18n.set_alternates(config, [{"name": lang.name, "lang": lang.code,
@@ -424,7 +441,7 @@ def _same_page_url(kind: str, key: str, page: Page, default: str):  # noqa: ANN2
         return lambda lang: paths.home(lang, default)
     if kind == "contact":
         return lambda lang: paths.contact(lang, default)
-    if kind in ("status", "verify"):
+    if kind in ("status", "verify", "glossary"):
         return lambda lang: getattr(paths, kind)(lang, default)
     if kind == "category":
         return lambda lang: paths.category(lang, default, key)

@@ -168,6 +168,7 @@ class ArticleView:
     related_title: str
     related: list[Link]
     feedback: FeedbackView
+    tree: Any = None  # a troubleshooter's steps (helpcentre.site.troubleshoot.TreeView)
 
 
 def ticket_url(ctx: Context, article: Article) -> str:
@@ -442,6 +443,7 @@ class HomeView:
     staff: StaffWarning
     coins_title: str
     coins: list[Link]
+    trees: Any = None  # the troubleshooters (helpcentre.site.troubleshoot.TreeLinks)
 
 
 def home_view(ctx: Context) -> HomeView:
@@ -522,6 +524,7 @@ class CategoryView:
     articles_title: str
     articles: list[Link]
     empty: str
+    trees: Any = None  # the troubleshooters that end in this topic's answers or tickets
 
 
 def category_view(ctx: Context, category_id: str) -> CategoryView:
@@ -752,6 +755,7 @@ class ContactView:
     headers: dict[str, str]
     channels: list[ChannelRow]
     staff: StaffWarning
+    trees: Any = None  # "before you open a ticket": the troubleshooters
 
 
 def channel_headers(ctx: Context) -> dict[str, str]:
