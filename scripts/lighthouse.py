@@ -1,4 +1,4 @@
-"""Lighthouse scores of the built site: home and an article, in English and Japanese.
+"""Lighthouse scores of the built site: home, an article, a troubleshooter and the glossary, in English and Japanese.
 
 Not a test (scores move with the machine's speed); a script that prints a
 table, for the record and for the issue's closing note:
@@ -34,7 +34,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking " \
                "--disable-component-update"
 CATEGORIES = ("accessibility", "best-practices", "seo", "performance")
-PAGES = ("", "deposits-withdrawals/deposit-not-arrived/")
+PAGES = ("", "deposits-withdrawals/deposit-not-arrived/", "troubleshoot/deposit/", "glossary/")
 LANGUAGES = ("en", "ja")
 RUN_TIMEOUT = 180  # seconds per page; a cold run on two cores takes about 20
 
