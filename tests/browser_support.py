@@ -113,6 +113,19 @@ def visit(page: Page, url: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
+def axe_violations(page: Page) -> list[str]:
+    """axe-core's violations on the page as shown, one "rule on element" each
+    (skips, or fails when a browser is required, without `npm ci`'s axe-core)."""
+    if not AXE_JS.is_file():
+        skip_or_fail(f"{AXE_JS} is missing: run `npm ci`")
+    # evaluate, not add_script_tag: the page's CSP refuses inline <script> tags
+    page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    return page.evaluate("""async () => {
+        const result = await axe.run(document, {resultTypes: ["violations"]});
+        return result.violations.flatMap(v => v.nodes.map(n => v.id + " on " + n.target.join(" ")));
+    }""")
+
+
 def skip_or_fail(reason: str) -> None:
     if browser_required():
         pytest.fail(f"{REQUIRE_ENV}=1 but {reason}", pytrace=False)

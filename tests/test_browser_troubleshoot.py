@@ -186,3 +186,25 @@ def test_a_term_in_an_article_links_to_its_entry(browser: Browser, site_url: str
     assert page.url.endswith(f"/{prefix}glossary/#txid")
     expect(page.locator("#txid")).to_be_in_viewport()
     page.context.close()
+
+
+# -- accessibility ---------------------------------------------------------------------
+
+AXE_PAGES = ("troubleshoot/deposit/",                            # the first question
+             "troubleshoot/deposit/#network--status--usdt-trc20",  # a network's status stop
+             "troubleshoot/deposit/#details--1--btc-btc",          # a ticket ending
+             "glossary/")
+
+
+@pytest.mark.parametrize("viewport", [NARROW, bs.DESKTOP], ids=["320", "1280"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_troubleshooter_and_glossary_pages_have_no_axe_violations(browser: Browser, site_url: str,
+                                                                  lang: str, viewport: dict[str, int]) -> None:
+    page = open_page(browser, viewport, javascript=True)
+    prefix = "" if lang == "en" else f"{lang}/"
+    found = {}
+    for path in AXE_PAGES:
+        page.goto(f"{site_url}{prefix}{path}")
+        found[path] = bs.axe_violations(page)
+    assert found == {path: [] for path in AXE_PAGES}
+    page.context.close()

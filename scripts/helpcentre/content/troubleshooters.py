@@ -144,10 +144,7 @@ def _parse_step(step_id: str, raw: Any, errors: list[TreeError]) -> Step | None:
         errors.append(TreeError(step_id, f"{where}: expected `question:` and `answers:` under the "
                                          "step, indented"))
         return None
-    unknown = [str(k) for k in raw if str(k) not in STEP_KEYS]
-    for name in unknown:
-        errors.append(TreeError(step_id, f"{where}: unknown field `{name}`{_close(name, STEP_KEYS)}; "
-                                         f"a step has {', '.join(STEP_KEYS)}"))
+    _unknown_fields(step_id, where, raw, STEP_KEYS, "a step", errors)
     question = _text(raw.get("question"))
     if question is None:
         errors.append(TreeError(step_id, f"{where}: no `question`; write the one question this "
@@ -194,9 +191,7 @@ def _parse_answer(step_id: str, n: int, raw: Any, errors: list[TreeError]) -> An
         errors.append(TreeError(step_id, f"{where}: expected `answer:` with `next:` or an ending, "
                                          "like `- answer: \"Yes\"` then `next: network` below it"))
         return None
-    for name in (str(k) for k in raw if str(k) not in ANSWER_KEYS):
-        errors.append(TreeError(step_id, f"{where}: unknown field `{name}`{_close(name, ANSWER_KEYS)}; "
-                                         f"an answer has {', '.join(ANSWER_KEYS)}"))
+    _unknown_fields(step_id, where, raw, ANSWER_KEYS, "an answer", errors)
     text = _text(raw.get("answer"))
     if text is None:
         errors.append(TreeError(step_id, f"{where}: no `answer`; write the choice as the reader would "
@@ -230,6 +225,13 @@ def _parse_answer(step_id: str, n: int, raw: Any, errors: list[TreeError]) -> An
         errors.append(TreeError(step_id, f"{where}: `wait` is `wait: true` or left out"))
     return Answer(text or "", after, say, _str(raw.get("article")), _str(raw.get("ticket")),
                   tuple(p.strip() for p in prepare), raw.get("wait") is True)
+
+
+def _unknown_fields(step_id: str, where: str, raw: dict[Any, Any], known: tuple[str, ...], what: str,
+                    errors: list[TreeError]) -> None:
+    for name in (str(k) for k in raw if str(k) not in known):
+        errors.append(TreeError(step_id, f"{where}: unknown field `{name}`{_close(name, known)}; "
+                                         f"{what} has {', '.join(known)}"))
 
 
 def _str(value: Any) -> str | None:

@@ -21,9 +21,10 @@ from babel.dates import format_timedelta
 from ..content.corpus import Article
 from ..content.troubleshooters import FOLDER, Network, Node, Tree, walk
 from ..content.urls import add_missing_query, fill_url_template
-
-__all__ = ["FOLDER", "TreeView", "tree_links", "tree_view"]
 from .views import Context, Link, StatusLine, status_lines
+
+# FOLDER is re-exported: the plugin asks which topic page is the troubleshooters' own.
+__all__ = ["FOLDER", "TreeView", "tree_links", "tree_view"]
 
 # Which network states stop a reader before the next question, per service the
 # tree is about: a suspended or delayed deposit explains a missing deposit.
