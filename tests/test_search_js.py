@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 import re
 import shutil
 import subprocess
@@ -57,6 +58,11 @@ process.stdin.on("data", d => input += d).on("end", () => {
     out.normal = [];
     for (let cp = 0; cp <= 0xFFFF; cp++)
       if (cp < 0xD800 || cp > 0xDFFF) out.normal.push(hc.normalize(String.fromCodePoint(cp)));
+  }
+  if (req.spelling) {
+    out.latin = req.spelling.words.map(w => hc.latin(w));
+    out.fuzzy = req.spelling.words.map(w => hc.fuzzyCandidate(w));
+    out.edits = req.spelling.pairs.map(([a, b]) => hc.withinOneEdit(a, b));
   }
   if (req.index) {
     const index = new hc.SearchIndex(req.index);
@@ -117,7 +123,7 @@ def test_every_code_point_has_the_same_class_and_normal_form() -> None:
 
 
 QUERIES = {
-    "en": ["deposit missing", "withdrawl", "e-mail 2fa", "how do I send coins?", "auth", "my deposit",
+    "en": ["deposit missing", "withdrawl", "verfication", "e-mail 2fa", "how do I send coins?", "auth", "my deposit",
            "google authenticator", "USDT-TRC20 upgrade"],
     "zh": ["充值没到账", "USDT提币", "泰达币", "提", "账户安全 2FA", "币没到账 txid"],
 }
@@ -217,20 +223,57 @@ def test_the_thesaurus_ranks_the_same() -> None:
     assert python[1][0][0] == "card"  # "buying" finds "purchases" through "buy: purchase"
 
 
+def test_other_spellings_are_the_same() -> None:
+    """spelling.py's readings, candidates and edit test, on words of every kind and random pairs."""
+    from helpcentre.search.spelling import fuzzy_candidate, latin, within_one_edit
+
+    words = ["абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "метамаск", "трон", "биткоин", "щёлочь", "юсдт",
+             "usdt", "трон2", "", "withdrawl", "verfication", "mande", "usdttrc20", "充值没有到账啊",
+             "ｗｉｔｈｄｒａｗｌ", "straße", "déposito", "verificación", "\U0001d400bcdefgh", "ΟΔΟΣΟΔΟΣ", "पैसानिकालें"]
+    rng = random.Random(17)
+    alphabet = "abé\U0001d400ж"
+    pairs = [["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 5))),
+              "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 5)))] for _ in range(3000)]
+    pairs += [["withdrawl", "withdrawal"], ["recieve", "receive"], ["bitkoin", "bitcoin"]]
+    out = run_node({"spelling": {"words": words, "pairs": pairs}})
+    assert out["latin"] == [latin(w) for w in words]
+    assert out["fuzzy"] == [fuzzy_candidate(w) for w in words]
+    assert out["edits"] == [within_one_edit(a, b) for a, b in pairs]
+    assert sum(out["edits"]) > 100  # the random pairs hold near ones, not only far ones
+
+
+def test_misspelt_and_cyrillic_names_rank_the_same() -> None:
+    docs = [SearchDocument(id=i, url=f"{i}/", lang="en", fallback=False, title=t, summary="",
+                           fields={"title": t, "body": b})
+            for i, t, b in [("withdraw", "Withdraw crypto", "A withdrawal leaves after review."),
+                            ("metamask", "Use MetaMask", "Add the network to MetaMask."),
+                            ("bitcoin", "Bitcoin deposits", "Send bitcoin to your address."),
+                            ("tron", "TRON maintenance", "Tron deposits pause.")]]
+    data = build_index(docs, lang="ru", synonyms=[], fallback_label="English")
+    queries = [q for query in ["withdrawl", "метамаск", "биткоин депозит", "трон", "withdrawals"]
+               for q in typed(query)]
+    python = [[[h.id, h.score, list(h.matched)] for h in SearchIndex(data).search(q, 10)] for q in queries]
+    assert run_node({"index": data, "queries": queries})["results"] == python
+    assert [python[queries.index(q)][0][0] for q in ("withdrawl", "метамаск ", "биткоин")] == \
+        ["withdraw", "metamask", "bitcoin"]
+
+
 CONSTANT = re.compile(r"^\s*var ([A-Z_]+) = (.+?)\s*(?://.*)?$", re.MULTILINE)
 
 
 def test_the_weights_are_the_same_in_both() -> None:
     """Every tuning constant the browser copies has Python's value (a copy that drifts ranks differently)."""
-    from helpcentre.search import query, tokenize
+    from helpcentre.search import query, spelling, tokenize
 
     js = dict(CONSTANT.findall(HC_SEARCH.read_text(encoding="utf-8")))
     names = ["SYNONYM_WEIGHT", "PREFIX_WEIGHT", "STEM_WEIGHT", "ROOT_WEIGHT", "UNIGRAM_WEIGHT",
-             "THESAURUS_WEIGHT", "STOP_WEIGHT", "MENTION_WEIGHT", "MAX_EXPANSIONS", "MIN_PREFIX",
-             "MAX_QUERY_LENGTH", "WEIGHT_SCALE", "VERSION"]
+             "THESAURUS_WEIGHT", "READING_WEIGHT", "FUZZY_WEIGHT", "STOP_WEIGHT", "MENTION_WEIGHT",
+             "MAX_EXPANSIONS", "MIN_PREFIX", "MAX_QUERY_LENGTH", "WEIGHT_SCALE", "VERSION"]
     for name in names:
         assert float(js[name]) == float(getattr(query, name)), name
     for name in ["MAX_WORD", "STEM_LENGTH"]:
         assert float(js[name]) == float(getattr(tokenize, name)), name
+    for name in ["FUZZY_MIN", "MAX_SPELLINGS"]:
+        assert float(js[name]) == float(getattr(spelling, name)), name
     assert json.loads(js["ROOT_MARK"]) == tokenize.ROOT_MARK
     assert js["UNIGRAM_KANA"] == str(tokenize.UNIGRAM_KANA).lower()

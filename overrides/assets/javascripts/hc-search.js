@@ -297,6 +297,63 @@
     return terms
   }
 
+  /* ---- spelling.py ------------------------------------------------------- */
+
+  var CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+  var CYRILLIC_LATIN = ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o",
+    "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia"]
+  var FUZZY_MIN = 7
+  var MAX_SPELLINGS = 3
+
+  function latin(word) {
+    if (!word)
+      return null
+    var out = ""
+    for (var ch of word) {
+      var at = CYRILLIC.indexOf(ch)
+      if (at < 0)
+        return null
+      out += CYRILLIC_LATIN[at]
+    }
+    return out
+  }
+
+  function fuzzyCandidate(word) {
+    var points = Array.from(word)
+    return points.length >= FUZZY_MIN && points.every(function (c) {
+      return charClass(c) === WORD && c.codePointAt(0) < 0x3000 && !(c >= "0" && c <= "9")
+    })
+  }
+
+  // x[p:] == y[q:] for arrays of code points.
+  function sameFrom(x, p, y, q) {
+    if (x.length - p !== y.length - q)
+      return false
+    for (; p < x.length; p++, q++)
+      if (x[p] !== y[q])
+        return false
+    return true
+  }
+
+  // Arrays of code points, so a character outside the BMP counts once, as in Python.
+  function withinOneEdit(a, b) {
+    var la = a.length
+    var lb = b.length
+    if (Math.abs(la - lb) > 1)
+      return false
+    var i = 0
+    while (i < la && i < lb && a[i] === b[i])
+      i++
+    if (i === la && i === lb)
+      return true
+    if (la === lb)
+      return sameFrom(a, i + 1, b, i + 1) ||
+        (i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && sameFrom(a, i + 2, b, i + 2))
+    if (la > lb)
+      return sameFrom(a, i + 1, b, i)
+    return sameFrom(a, i, b, i + 1)
+  }
+
   /* ---- query.py ---------------------------------------------------------- */
 
   var FORMAT = "helpcentre-search"
@@ -308,6 +365,8 @@
   var ROOT_WEIGHT = 0.8
   var UNIGRAM_WEIGHT = 0.3
   var THESAURUS_WEIGHT = 0.5
+  var READING_WEIGHT = 0.8
+  var FUZZY_WEIGHT = 0.5
   var STOP_WEIGHT = 0.1
   var MENTION_WEIGHT = 0.25
   var MAX_EXPANSIONS = 50
@@ -465,8 +524,28 @@
     return { span: bestSpan, targets: best }
   }
 
-  function clauses(query, groups, stopwords, oneway, stemmers, thesaurus, known) {
+  function spellings(unit, weight, known, near) {
+    if (unit.terms.length !== 1 || unit.joined !== null)
+      return []
+    var typed = unit.terms[0]
+    if (known(typed.term) || unit.roots.some(function (r) { return known(r.term) }))
+      return []
+    var out = []
+    var reading = latin(typed.term)
+    if (reading !== null) {
+      typed = qterm(reading, typed.prefix)
+      out.push({ terms: [typed], weight: READING_WEIGHT * weight, derived: true })
+    }
+    if (fuzzyCandidate(typed.term))
+      near(typed).forEach(function (term) {
+        out.push({ terms: [qterm(term, false)], weight: FUZZY_WEIGHT * weight, derived: true })
+      })
+    return out
+  }
+
+  function clauses(query, groups, stopwords, oneway, stemmers, thesaurus, known, near) {
     known = known || function () { return false }
+    near = near || function () { return [] }
     query = shorten(query)
     var us = units(analyze(query, stemmers), isPrefixQuery(query))
     var out = []
@@ -514,6 +593,7 @@
       unit.roots.forEach(function (r) {
         unitAlts.push({ terms: [r], weight: ROOT_WEIGHT * weight, derived: true })
       })
+      spellings(unit, weight, known, near).forEach(function (alt) { unitAlts.push(alt) })
       if (unit.terms.length === 1 && isGram(unit.terms[0].term)) {
         var singles = unigramTerms(unit.terms[0].term)
         if (singles.length)
@@ -728,6 +808,33 @@
     })
   }
 
+  // Index terms one edit away from `qt` that begin with its first letter, as
+  // query.py's SearchIndex.near.
+  SearchIndex.prototype.near = function (qt, expand) {
+    if (expand(qt).length)
+      return []
+    var self = this
+    var typed = Array.from(qt.term)
+    var first = qt.term.charAt(0)
+    var end = this.lowerBound(String.fromCharCode(first.charCodeAt(0) + 1))
+    var found = []
+    for (var i = this.lowerBound(first); i < end; i++) {
+      var raw = this.term(i)
+      // UTF-16 units are never fewer than code points: most terms are ruled out
+      // by their length before they are split into code points.
+      if (raw.length < typed.length - 1 || (raw.length > typed.length + 1 && !SURROGATE.test(raw)))
+        continue
+      var term = Array.from(raw)
+      if (Math.abs(term.length - typed.length) <= 1 && withinOneEdit(typed, term))
+        found.push(i)
+    }
+    found.sort(function (a, b) {
+      var byDf = self.df(b) - self.df(a)
+      return byDf !== 0 ? byDf : a - b
+    })
+    return found.slice(0, MAX_SPELLINGS).map(function (i) { return self.term(i) })
+  }
+
   SearchIndex.prototype.importance = function (clause, expand) {
     var self = this
     var best = 0.0
@@ -769,8 +876,6 @@
     limit = limit === undefined ? 10 : limit
     var self = this
     var n = this.docs.length
-    var parts = clauses(query, this.groups, this.stopwords, this.oneway, this.stemmers, this.thesaurus,
-      function (term) { return self.find(term) !== undefined })
     var cache = new Map()
     function expand(qt) {
       var key = (qt.prefix ? "*" : "=") + qt.term
@@ -779,6 +884,9 @@
         cache.set(key, found = self.expand(qt))
       return found
     }
+    var parts = clauses(query, this.groups, this.stopwords, this.oneway, this.stemmers, this.thesaurus,
+      function (term) { return self.find(term) !== undefined },
+      function (qt) { return self.near(qt, expand) })
     var importance = parts.map(function (c) { return self.importance(c, expand) })
     var whole = 0.0
     importance.forEach(function (v) { whole += v })
@@ -877,6 +985,9 @@
     charClass: charClass,
     normalize: normalize,
     clauses: clauses,
+    latin: latin,
+    fuzzyCandidate: fuzzyCandidate,
+    withinOneEdit: function (a, b) { return withinOneEdit(Array.from(a), Array.from(b)) },
     shorten: shorten,
     MAX_QUERY_LENGTH: MAX_QUERY_LENGTH,
     SearchIndex: SearchIndex

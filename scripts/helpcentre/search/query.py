@@ -18,6 +18,11 @@ matches if any of its alternatives does:
   group already covers it: "buy" finds "purchase";
 - a word joined by a connector (``e-mail``) matches its parts or the parts
   glued together (``email``);
+- a word the index lacks also matches its other spellings (spelling.py), at
+  FUZZY_WEIGHT: the index terms one edit away from a long word
+  (``withdrawl`` finds "withdrawal"), and a Cyrillic word's Latin reading
+  exactly, at READING_WEIGHT, or one edit away (``метамаск`` finds
+  "metamask", ``биткоин`` "bitcoin");
 - a span that is a member of a synonym group matches any member;
 - the last word, while still being typed (no space after it), and a lone
   CJK character also match the terms they begin (``withdr`` -> withdrawal),
@@ -48,6 +53,7 @@ from typing import Any
 
 from .index import FORMAT, VERSION, WEIGHT_SCALE, utf16_key
 from .packing import cumulative, read_numbers, skip_numbers, unpack_numbers, unpack_terms
+from .spelling import MAX_SPELLINGS, fuzzy_candidate, latin, within_one_edit
 from .tokenize import (
     CONNECTOR,
     SEPARATOR,
@@ -72,6 +78,8 @@ STEM_WEIGHT = 0.6
 ROOT_WEIGHT = 0.8  # the Snowball root of a word (stemming.py)
 UNIGRAM_WEIGHT = 0.3  # a bigram's two characters found apart
 THESAURUS_WEIGHT = 0.5  # a general-language thesaurus word (below a writer's synonym)
+READING_WEIGHT = 0.8  # a Cyrillic word's Latin reading, as the index holds it (spelling.py)
+FUZZY_WEIGHT = 0.5  # a term one edit away from a word the index lacks (spelling.py)
 STOP_WEIGHT = 0.1  # a stop word ("my", "how", "de"): it still counts, but barely
 MENTION_WEIGHT = 0.25  # a body-only mention, in idf's document count (see above)
 MAX_EXPANSIONS = 50  # completions kept per word, most frequent first: bounds keystroke time
@@ -217,7 +225,14 @@ def shorten(query: str) -> str:
 def clauses(query: str, synonyms: list[list[str]], stopwords: frozenset[str] = frozenset(),
             oneway: frozenset[int] = frozenset(), stemmers: tuple[str, ...] = (),
             thesaurus: dict[str, list[Entry]] | None = None,
-            known: Callable[[str], bool] = lambda term: False) -> list[Clause]:
+            known: Callable[[str], bool] = lambda term: False,
+            near: Callable[[QueryTerm], tuple[str, ...]] = lambda qt: ()) -> list[Clause]:
+    """The query as clauses (see the module doc).
+
+    ``known``: whether the index holds a term; ``near``: the index terms one
+    edit away from a query term (``SearchIndex.near``). Both default to an
+    empty index's answers, so clauses can be made without one.
+    """
     query = shorten(query)
     units = _units(analyze(query, stemmers), _is_prefix_query(query))
     groups = [[tuple(t.term for u in _units(analyze(p), False) for t in u.terms) for p in g]
@@ -251,12 +266,31 @@ def clauses(query: str, synonyms: list[list[str]], stopwords: frozenset[str] = f
         if unit.stem is not None:
             alts.append(Alternative((unit.stem,), STEM_WEIGHT * weight))
         alts += [Alternative((root,), ROOT_WEIGHT * weight, True) for root in unit.roots]
+        alts += _spellings(unit, weight, known, near)
         if len(unit.terms) == 1 and _is_gram(unit.terms[0].term) and _unigrams(unit.terms[0].term):
             alts.append(Alternative(_unigrams(unit.terms[0].term), UNIGRAM_WEIGHT * weight, True))
         alts += [Alternative(tuple(QueryTerm(t, False) for t in target), THESAURUS_WEIGHT * weight, True)
                  for target in targets]
         out.append(Clause(tuple(alts), len(unit.terms), weight))
         i += 1
+    return out
+
+
+def _spellings(unit: _Unit, weight: float, known: Callable[[str], bool],
+               near: Callable[[QueryTerm], tuple[str, ...]]) -> list[Alternative]:
+    """Other spellings of a one-word unit the index lacks, word and roots alike (spelling.py)."""
+    if len(unit.terms) != 1 or unit.joined is not None:
+        return []
+    typed = unit.terms[0]
+    if known(typed.term) or any(known(root.term) for root in unit.roots):
+        return []
+    out: list[Alternative] = []
+    reading = latin(typed.term)
+    if reading is not None:
+        typed = QueryTerm(reading, typed.prefix)
+        out.append(Alternative((typed,), READING_WEIGHT * weight, True))
+    if fuzzy_candidate(typed.term):
+        out += [Alternative((QueryTerm(term, False),), FUZZY_WEIGHT * weight, True) for term in near(typed)]
     return out
 
 
@@ -431,6 +465,22 @@ class SearchIndex:
         return [(i, 1.0 if self.term(i) == qt.term else PREFIX_WEIGHT)
                 for i in found[:MAX_EXPANSIONS]]
 
+    def near(self, qt: QueryTerm) -> tuple[str, ...]:
+        """Index terms one edit away from ``qt`` that begin with its first letter (spelling.py).
+
+        Nothing for a term the index holds, nor for one still being typed
+        that some term begins with: the reader may not have finished it. At most
+        MAX_SPELLINGS, those in most articles first.
+        """
+        if self.expand(qt):
+            return ()
+        first = qt.term[0]
+        end = self.lower_bound(chr(ord(first) + 1))
+        found = [i for i in range(self.lower_bound(first), end)
+                 if abs(len(self.term(i)) - len(qt.term)) <= 1 and within_one_edit(qt.term, self.term(i))]
+        found.sort(key=lambda i: (-self.df(i), i))
+        return tuple(self.term(i) for i in found[:MAX_SPELLINGS])
+
     def _term_scores(self, qt: QueryTerm) -> dict[int, float]:
         scores: dict[int, float] = {}
         for number, weight in self.expand(qt):
@@ -469,7 +519,7 @@ class SearchIndex:
 
     def _search(self, query: str, limit: int) -> list[Hit]:
         parts = clauses(query, self.synonyms, self.stopwords, self.oneway, self.stemmers, self.thesaurus,
-                        lambda term: self.find(term) is not None)
+                        lambda term: self.find(term) is not None, self.near)
         total: dict[int, float] = {}
         matched: dict[int, float] = {}
         importance = [self.importance(c) for c in parts]

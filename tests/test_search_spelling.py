@@ -1,0 +1,124 @@
+"""Other spellings (spelling.py): a typo finds the word, a Cyrillic reading finds the Latin name."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpcentre.search.documents import SearchDocument
+from helpcentre.search.index import build_index
+from helpcentre.search.query import FUZZY_WEIGHT, READING_WEIGHT, QueryTerm, SearchIndex, clauses
+from helpcentre.search.spelling import FUZZY_MIN, MAX_SPELLINGS, fuzzy_candidate, latin, within_one_edit
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance, the textbook table (the reference for within_one_edit)."""
+    rows = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        rows[i][0] = i
+    for j in range(len(b) + 1):
+        rows[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            rows[i][j] = min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                rows[i][j] = min(rows[i][j], rows[i - 2][j - 2] + 1)
+    return rows[len(a)][len(b)]
+
+
+WORDS = st.text(alphabet="abcé\U0001d400", max_size=7)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(WORDS, WORDS)
+def test_within_one_edit_is_an_edit_distance_of_at_most_one(a: str, b: str) -> None:
+    assert within_one_edit(a, b) == (edit_distance(a, b) <= 1)
+
+
+def test_within_one_edit_examples() -> None:
+    assert within_one_edit("withdrawl", "withdrawal")  # a letter dropped
+    assert within_one_edit("withdrawal", "withdrawl")
+    assert within_one_edit("verfication", "verification")
+    assert within_one_edit("recieve", "receive")  # two neighbours swapped
+    assert within_one_edit("bitkoin", "bitcoin")  # one changed
+    assert not within_one_edit("withdrawl", "withdrawals")
+    assert not within_one_edit("recieve", "recipe")
+
+
+def test_latin_reads_russian_letters_only() -> None:
+    assert latin("метамаск") == "metamask"
+    assert latin("трон") == "tron"
+    assert latin("биткоин") == "bitkoin"
+    assert latin("щёлочь") == "shcheloch"  # щ shch, ё e, ь dropped
+    assert latin("юсдт") == "iusdt"
+    assert latin("usdt") is None
+    assert latin("трон2") is None
+    assert latin("") is None
+
+
+def test_fuzzy_candidates_are_long_plain_words() -> None:
+    assert FUZZY_MIN == 7
+    assert fuzzy_candidate("withdrawl")
+    assert fuzzy_candidate("верификаця")
+    assert not fuzzy_candidate("mande")  # short words are other words one edit away
+    assert not fuzzy_candidate("usdttrc20")  # digits: a code, not a misspelling
+    assert not fuzzy_candidate("充值没有到账啊")  # space-less scripts have bigrams instead
+
+
+def index() -> SearchIndex:
+    articles = [
+        ("withdraw", "Withdraw crypto", "A withdrawal leaves your account after review."),
+        ("verify", "Identity verification", "Verification takes a day."),
+        ("metamask", "Use MetaMask", "Add the network to MetaMask."),
+        ("bitcoin", "Bitcoin deposits", "Send bitcoin to your address."),
+        ("tron", "TRON maintenance", "Tron deposits pause during the upgrade."),
+        ("mandate", "Mandates", "Mandates and mango."),
+    ]
+    docs = [SearchDocument(id=i, url=f"{i}/", lang="en", fallback=False, title=t, summary="",
+                           fields={"title": t, "body": b}) for i, t, b in articles]
+    return SearchIndex(build_index(docs, lang="en", synonyms=[], fallback_label="English"))
+
+
+def top(query: str) -> list[str]:
+    return [hit.id for hit in index().search(query)]
+
+
+def test_a_typo_finds_the_word_one_edit_away() -> None:
+    assert top("withdrawl")[:1] == ["withdraw"]
+    assert top("withdrawl ")[:1] == ["withdraw"]
+    assert top("verfication")[:1] == ["verify"]
+    assert "withdrawal" in index().search("withdrawl")[0].matched
+
+
+def test_a_cyrillic_name_finds_its_latin_spelling() -> None:
+    assert top("метамаск") == ["metamask"]
+    assert top("трон ") == ["tron"]
+    assert top("биткоин") == ["bitcoin"]  # "bitkoin", one edit from "bitcoin"
+    assert top("метамас") == ["metamask"]  # still being typed: its reading completes
+
+
+def test_spellings_only_for_words_the_index_lacks() -> None:
+    search = index()
+    known = lambda term: search.find(term) is not None  # noqa: E731 - the index's own callback
+
+    def alternatives(query: str) -> list[tuple[tuple[str, ...], float]]:
+        [clause] = clauses(query, [], stemmers=search.stemmers, known=known, near=search.near)
+        return [(tuple(t.term for t in alt.terms), alt.weight) for alt in clause.alternatives]
+
+    assert alternatives("withdrawl ")[-1] == (("withdrawal",), FUZZY_WEIGHT)
+    assert alternatives("метамаск ")[-1] == (("metamask",), READING_WEIGHT)
+    # A word the writers used is never bent into another...
+    assert [a for a, _ in alternatives("withdrawal ")] == [("withdrawal",), ("withd",), ("~withdraw",)]
+    # ...nor one still being typed that a word begins with, nor a short one.
+    assert search.near(QueryTerm("withdra", True)) == ()
+    assert [a for a, _ in alternatives("mangp ")] == [("mangp",), ("~mangp",)]
+
+
+def test_at_most_a_few_neighbours_the_most_common_first() -> None:
+    words = ["cancelled", "canceller", "cancelles", "cancellet", "cancellez"]
+    docs = [SearchDocument(id=w, url=f"{w}/", lang="en", fallback=False, title=w, summary="",
+                           fields={"title": " ".join(words[:n + 1])}) for n, w in enumerate(words)]
+    search = SearchIndex(build_index(docs, lang="en", synonyms=[], fallback_label="English"))
+    assert MAX_SPELLINGS == 3
+    assert search.near(QueryTerm("cancelleb", False)) == ("cancelled", "canceller", "cancelles")
