@@ -68,7 +68,7 @@ def test_fuzzy_candidates_are_long_plain_words() -> None:
 
 def index() -> SearchIndex:
     articles = [
-        ("withdraw", "Withdraw crypto", "A withdrawal leaves your account after review."),
+        ("withdraw", "Withdrawal of crypto", "It leaves your account after review, staying pending."),
         ("verify", "Identity verification", "Verification takes a day."),
         ("metamask", "Use MetaMask", "Add the network to MetaMask."),
         ("bitcoin", "Bitcoin deposits", "Send bitcoin to your address."),
@@ -89,6 +89,12 @@ def test_a_typo_finds_the_word_one_edit_away() -> None:
     assert top("withdrawl ")[:1] == ["withdraw"]
     assert top("verfication")[:1] == ["verify"]
     assert "withdrawal" in index().search("withdrawl")[0].matched
+
+
+def test_a_real_word_is_not_read_as_a_word_only_some_answer_mentions() -> None:
+    # "staying" is only in an article's text; "staking" is a word of its own.
+    assert top("staking") == []
+    assert index().near(QueryTerm("staking", False)) == ()
 
 
 def test_a_cyrillic_name_finds_its_latin_spelling() -> None:

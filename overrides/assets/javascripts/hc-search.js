@@ -808,8 +808,8 @@
     })
   }
 
-  // Index terms one edit away from `qt` that begin with its first letter, as
-  // query.py's SearchIndex.near.
+  // Index terms one edit away from `qt` that begin with its first letter and
+  // that some article is about, as query.py's SearchIndex.near.
   SearchIndex.prototype.near = function (qt, expand) {
     if (expand(qt).length)
       return []
@@ -822,7 +822,8 @@
       var raw = this.term(i)
       // UTF-16 units are never fewer than code points: most terms are ruled out
       // by their length before they are split into code points.
-      if (raw.length < typed.length - 1 || (raw.length > typed.length + 1 && !SURROGATE.test(raw)))
+      if (!this.about[i] || raw.length < typed.length - 1 ||
+          (raw.length > typed.length + 1 && !SURROGATE.test(raw)))
         continue
       var term = Array.from(raw)
       if (Math.abs(term.length - typed.length) <= 1 && withinOneEdit(typed, term))

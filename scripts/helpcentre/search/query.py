@@ -468,16 +468,20 @@ class SearchIndex:
     def near(self, qt: QueryTerm) -> tuple[str, ...]:
         """Index terms one edit away from ``qt`` that begin with its first letter (spelling.py).
 
+        Only terms some article is about (in a field other than the body): a
+        misspelling is read as a word articles are about, not as any word an
+        answer mentions ("staking", a word no article uses, is not "staying").
         Nothing for a term the index holds, nor for one still being typed
-        that some term begins with: the reader may not have finished it. At most
-        MAX_SPELLINGS, those in most articles first.
+        that some term begins with: the reader may not have finished it. At
+        most MAX_SPELLINGS, those in most articles first.
         """
         if self.expand(qt):
             return ()
         first = qt.term[0]
         end = self.lower_bound(chr(ord(first) + 1))
         found = [i for i in range(self.lower_bound(first), end)
-                 if abs(len(self.term(i)) - len(qt.term)) <= 1 and within_one_edit(qt.term, self.term(i))]
+                 if self.about[i] and abs(len(self.term(i)) - len(qt.term)) <= 1
+                 and within_one_edit(qt.term, self.term(i))]
         found.sort(key=lambda i: (-self.df(i), i))
         return tuple(self.term(i) for i in found[:MAX_SPELLINGS])
 

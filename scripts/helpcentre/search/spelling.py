@@ -5,7 +5,11 @@ Two things readers type that no writer's word matches:
 - a typo: "withdrawl", "verfication". A word of at least FUZZY_MIN letters
   that the index lacks (neither the word nor its root) also matches the
   index terms one edit away (Damerau-Levenshtein: one letter added, dropped,
-  changed, or two neighbours swapped) that begin with the same letter.
+  changed, or two neighbours swapped) that begin with the same letter and
+  that some article is about (a title, keyword, summary or heading holds
+  them): "staking", which no article uses, is a word, not a misspelling of
+  "staying" in one answer's text, and finds nothing, so the reader gets the
+  "nothing found" help.
   Shorter words are left alone: one edit from "mande" (Spanish, "I sent")
   or "entro" are other words, and on the evaluation sets fuzzy matching of
   five- and six-letter words moved four answers down and none up.
