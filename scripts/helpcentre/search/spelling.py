@@ -7,12 +7,12 @@ Two things readers type that no writer's word matches:
   index terms one edit away (Damerau-Levenshtein: one letter added, dropped,
   changed, or two neighbours swapped) that begin with the same letter and
   that some article is about (a title, keyword, summary or heading holds
-  them): "staking", which no article uses, is a word, not a misspelling of
-  "staying" in one answer's text, and finds nothing, so the reader gets the
-  "nothing found" help.
-  Shorter words are left alone: one edit from "mande" (Spanish, "I sent")
-  or "entro" are other words, and on the evaluation sets fuzzy matching of
-  five- and six-letter words moved four answers down and none up.
+  them). "staking", which no article uses, is a word, not a misspelling of
+  "staying" in one answer's text: it finds nothing, and the reader gets the
+  "nothing found" help. Shorter words are left alone: one edit from "mande"
+  (Spanish, "I sent") or "entro" are other words, and on the evaluation
+  sets fuzzy matching of five- and six-letter words moved four answers down
+  and none up.
 - a Latin name typed in Cyrillic: "метамаск", "трон", "биткоин". Russian
   help texts keep product and network names in Latin (the etc-faq set's
   Russian articles write "Ethereum Classic" 74 times and "эфир" 3), while
