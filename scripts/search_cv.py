@@ -41,17 +41,15 @@ from pathlib import Path
 
 from helpcentre.clock import BadToday, resolve_today
 from helpcentre.content import paths
-from helpcentre.content.corpus import Corpus, load_corpus
-from helpcentre.content.glossary import load_glossary
+from helpcentre.content.corpus import Article, Corpus, load_corpus
 from helpcentre.content.project import load_project
 from helpcentre.content.registry import load_registry
 from helpcentre.search import index as index_module
 from helpcentre.search import query as query_module
 from helpcentre.search.documents import documents_for
-from helpcentre.search.index import build_index
+from helpcentre.search.index import build_for_language, build_index
 from helpcentre.search.query import SearchIndex
 from helpcentre.search.stopwords import load_stopwords
-from helpcentre.search.synonyms import load_synonyms
 from search_eval import CORPORA, QUERIES, REPO, ROLES, TOP, load_cases
 
 # The grid of 2026-12-07 (its result is in index.py, above FIELD_BOOSTS), on
@@ -91,22 +89,23 @@ def tunable_sets(tmp: Path, today: dt.date) -> list[EvalSet]:
 
 
 def indexes(corpus: Corpus, keywords: bool, today: dt.date) -> dict[str, SearchIndex]:
-    """Each language's index, as the build makes it, or without keywords and synonym files."""
+    """Each language's index as the build makes it or, without ``keywords``, with no keywords
+    and no synonym groups (the stop words stay: they are general words, not the writers')."""
     default = corpus.project.default_language
+
+    def url_of(article: Article, reader: str) -> str:
+        return paths.article(reader, default, article.category, article.id)
+
     out = {}
     for lang in corpus.project.codes:
-        docs = documents_for(corpus, lang, today, lambda a, reader: paths.article(reader, default, a.category, a.id))
-        stopwords, _ = load_stopwords(corpus.project, lang)
-        groups: list[list[str]] = []
-        oneway: list[int] = []
         if keywords:
-            synonyms, _ = load_synonyms(corpus.project, lang)
-            groups = [*synonyms.groups, *load_glossary(corpus.project)[0].synonym_groups(lang)]
-            oneway = synonyms.oneway
+            data, _ = build_for_language(corpus, lang, today, url_of)
         else:
-            docs = [dataclasses.replace(d, fields={**d.fields, "keywords": ""}) for d in docs]
-        out[lang] = SearchIndex(build_index(docs, lang=lang, synonyms=groups, oneway=oneway,
-                                            fallback_label="English", stopwords=stopwords))
+            docs = [dataclasses.replace(d, fields={**d.fields, "keywords": ""})
+                    for d in documents_for(corpus, lang, today, url_of)]
+            stopwords, _ = load_stopwords(corpus.project, lang)
+            data = build_index(docs, lang=lang, synonyms=[], fallback_label="English", stopwords=stopwords)
+        out[lang] = SearchIndex(data)
     return out
 
 
