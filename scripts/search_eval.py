@@ -65,6 +65,7 @@ from helpcentre.content.registry import load_registry
 from helpcentre.search.documents import SearchDocument, documents_for
 from helpcentre.search.index import IndexStats, build_for_language, build_index, encode, stats
 from helpcentre.search.query import SearchIndex
+from helpcentre.search.spelling import fuzzy_candidate
 from helpcentre.search.text import plain_text
 from helpcentre.search.tokenize import analyze
 
@@ -366,8 +367,6 @@ def misspell(query: str) -> str | None:
     looked up one edit away (spelling.py): the slowest thing a keystroke can ask
     of the index, so the benchmark asks for it.
     """
-    from helpcentre.search.spelling import fuzzy_candidate
-
     words = query.split(" ")
     for i, word in enumerate(words):
         if fuzzy_candidate(word.lower()):
