@@ -248,9 +248,11 @@ def test_misspelt_and_cyrillic_names_rank_the_same() -> None:
             for i, t, b in [("withdraw", "Withdrawal of crypto", "It leaves after review, staying pending."),
                             ("metamask", "Use MetaMask", "Add the network to MetaMask."),
                             ("bitcoin", "Bitcoin deposits", "Send bitcoin to your address."),
-                            ("tron", "TRON maintenance", "Tron deposits pause.")]]
+                            ("tron", "TRON maintenance", "Tron deposits pause."),
+                            ("verify", "Верификация аккаунта", "Проверка занимает день.")]]
     data = build_index(docs, lang="ru", synonyms=[], fallback_label="English")
-    queries = [q for query in ["withdrawl", "метамаск", "биткоин депозит", "трон", "withdrawals", "staking"]
+    queries = [q for query in ["withdrawl", "метамаск", "биткоин депозит", "трон", "withdrawals", "staking",
+                                       "верефикация"]
                for q in typed(query)]
     python = [[[h.id, h.score, list(h.matched)] for h in SearchIndex(data).search(q, 10)] for q in queries]
     assert run_node({"index": data, "queries": queries})["results"] == python

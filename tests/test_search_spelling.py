@@ -104,6 +104,16 @@ def test_a_cyrillic_name_finds_its_latin_spelling() -> None:
     assert top("метамас") == ["metamask"]  # still being typed: its reading completes
 
 
+def test_a_russian_typo_finds_the_russian_word_as_well_as_latin_readings() -> None:
+    docs = [SearchDocument(id=i, url=f"{i}/", lang="ru", fallback=False, title=t, summary="",
+                           fields={"title": t, "body": b})
+            for i, t, b in [("verify", "Верификация аккаунта", "Проверка занимает день."),
+                            ("metamask", "MetaMask", "Добавьте сеть в MetaMask.")]]
+    search = SearchIndex(build_index(docs, lang="ru", synonyms=[], fallback_label="English"))
+    assert [hit.id for hit in search.search("верефикация ")] == ["verify"]
+    assert [hit.id for hit in search.search("метамаск ")] == ["metamask"]
+
+
 def test_spellings_only_for_words_the_index_lacks() -> None:
     search = index()
     known = lambda term: search.find(term) is not None  # noqa: E731 - the index's own callback

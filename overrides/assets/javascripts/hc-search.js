@@ -530,16 +530,21 @@
     var typed = unit.terms[0]
     if (known(typed.term) || unit.roots.some(function (r) { return known(r.term) }))
       return []
-    var out = []
+    // The word one edit away, then (for a Cyrillic word) its Latin reading, and that one edit away.
+    var spellings = [[typed, null]]
     var reading = latin(typed.term)
-    if (reading !== null) {
-      typed = qterm(reading, typed.prefix)
-      out.push({ terms: [typed], weight: READING_WEIGHT * weight, derived: true })
-    }
-    if (fuzzyCandidate(typed.term))
-      near(typed).forEach(function (term) {
-        out.push({ terms: [qterm(term, false)], weight: FUZZY_WEIGHT * weight, derived: true })
-      })
+    if (reading !== null)
+      spellings.push([qterm(reading, typed.prefix), READING_WEIGHT])
+    var out = []
+    spellings.forEach(function (pair) {
+      var spelling = pair[0]
+      if (pair[1] !== null)
+        out.push({ terms: [spelling], weight: pair[1] * weight, derived: true })
+      if (fuzzyCandidate(spelling.term))
+        near(spelling).forEach(function (term) {
+          out.push({ terms: [qterm(term, false)], weight: FUZZY_WEIGHT * weight, derived: true })
+        })
+    })
     return out
   }
 

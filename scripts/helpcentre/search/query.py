@@ -284,13 +284,18 @@ def _spellings(unit: _Unit, weight: float, known: Callable[[str], bool],
     typed = unit.terms[0]
     if known(typed.term) or any(known(root.term) for root in unit.roots):
         return []
-    out: list[Alternative] = []
+    # The word one edit away, then (for a Cyrillic word) its Latin reading, and that one edit away.
+    spellings = [(typed, None)]
     reading = latin(typed.term)
     if reading is not None:
-        typed = QueryTerm(reading, typed.prefix)
-        out.append(Alternative((typed,), READING_WEIGHT * weight, True))
-    if fuzzy_candidate(typed.term):
-        out += [Alternative((QueryTerm(term, False),), FUZZY_WEIGHT * weight, True) for term in near(typed)]
+        spellings.append((QueryTerm(reading, typed.prefix), READING_WEIGHT))
+    out: list[Alternative] = []
+    for spelling, exact in spellings:
+        if exact is not None:
+            out.append(Alternative((spelling,), exact * weight, True))
+        if fuzzy_candidate(spelling.term):
+            out += [Alternative((QueryTerm(term, False),), FUZZY_WEIGHT * weight, True)
+                    for term in near(spelling)]
     return out
 
 
