@@ -22,9 +22,10 @@ cold cache) it opens an article page and measures, in the page's own clock
   "/", press_sequentially and End through Playwright, which adds the
   automation channel's 150-450 ms on this machine.)
 - each later keystroke: the rest of the query is typed with the real
-  keyboard, one character at a time (for CJK and Hangul, which Playwright
-  inserts without key events, each character is followed by End, whose keyup
-  makes Material search, as an IME's commit would); the time from that keyup
+  keyboard, one character at a time (for CJK, Hangul and every character
+  outside the US layout, such as Cyrillic or "é", which Playwright inserts
+  without key events, each character is followed by End, whose keyup makes
+  Material search, as an IME's commit would); the time from that keyup
   (and from its keydown) to the first mutation of the result list (a
   MutationObserver), split into main thread, worker (QUERY -> RESULT, from
   Worker postMessage and message events wrapped before the page's scripts
@@ -102,7 +103,9 @@ QUERIES: dict[str, list[str]] = {
     "ru": ["вывод адрес", "верификация лимит", "комиссия сеть", "пароль коды", "верификацыя лимит"],
 }
 FIRST_CHARS = {"en": 4, "es": 4, "ru": 4, "zh": 2, "ja": 2, "ko": 2}
-NO_KEYUP = {"zh", "ja", "ko"}  # Playwright inserts these characters without key events
+# Playwright inserts these languages' characters, and any character outside the
+# US keyboard layout (Cyrillic, "é"), without key events.
+NO_KEYUP = {"zh", "ja", "ko"}
 GZIP_LEVEL = 6  # what nginx and most servers use
 FIRST_TIMEOUT_MS = 120_000  # Material builds its lunr index in the page: it can take long
 KEY_TIMEOUT_MS = 2_000
@@ -390,7 +393,7 @@ def serve(site: Site) -> Iterator[None]:
 def key_then_search(page, lang: str, ch: str) -> str:  # noqa: ANN001 (playwright Page)
     """Type one character the way Material will search for it; returns the key whose keyup searches."""
     page.keyboard.type(ch)
-    if lang in NO_KEYUP:
+    if lang in NO_KEYUP or not ch.isascii():
         page.keyboard.press("End")
         return "End"
     return ch
