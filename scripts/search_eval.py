@@ -10,7 +10,9 @@
 Query sets (tests/search_eval/): queries.yml is the tuned set (the CI gate,
 tests/test_search_relevance.py), blind.yml was written before tuning and
 used for it since, holdout.yml was kept out of tuning until it became a
-cross-validation fold (scripts/search_cv.py) on 2026-12-07. corpora/<name>/queries.yml is written for that folder's real
+cross-validation fold (scripts/search_cv.py) on 2026-12-07, and traditional.yml
+is their Chinese queries machine-converted to Traditional Chinese (how a reader
+in Taiwan types them). corpora/<name>/queries.yml is written for that folder's real
 content, which nobody tuned the search for: its articles are searched
 instead of content/'s, assembled into a help centre of ours by
 scripts/eval_site.py (``assembled_root``). ``ROLES`` says what each set may be
@@ -415,8 +417,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, metavar="N",
                         help="measure index size and speed on synthetic corpora of N articles")
     parser.add_argument("--all", action="store_true",
-                        help="every set in one run (the tuned, blind and holdout lists on content/, and "
-                             "each real-content corpus), then one table of them all")
+                        help="every set in one run (the tuned, blind, holdout and Traditional Chinese lists "
+                             "on content/, and each real-content corpus), then one table of them all")
     args = parser.parse_args(argv)
     try:
         today = resolve_today(args.today)
@@ -451,6 +453,7 @@ ROLES = {
     "queries.yml": "tuned (the CI gate)",
     "blind.yml": "blind; its misses guided fixes",
     "holdout.yml": "a cross-validation fold since 2026-12-07",
+    "traditional.yml": "the zh queries above in Traditional Chinese, machine-converted",
     "etc-faq": "real content; a cross-validation fold since 2026-12-06",
 }
 UNTOUCHED = "real content; untouched by tuning"
@@ -462,7 +465,7 @@ def run_all(args: argparse.Namespace, today: dt.date) -> int:
     rows: list[tuple[str, str, Summary]] = []
     project = load_project(args.root)
     corpus = load_corpus(project, load_registry(project), today=today)
-    for name in ("queries.yml", "blind.yml", "holdout.yml"):
+    for name in ("queries.yml", "blind.yml", "holdout.yml", "traditional.yml"):
         print(f"\n== {name} ({ROLES[name]}), on content/\n")
         path = QUERIES.parent / name
         rows.append((name, ROLES[name], evaluate(corpus, load_cases(path, project.codes), today,

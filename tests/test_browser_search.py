@@ -1,6 +1,7 @@
 """Search in a real browser: typed into Material's search box on the built
-starter content, in Chinese, Japanese and Korean, the expected article is
-first, and the Python query over the same index agrees with the browser.
+starter content, in Chinese (Simplified and Traditional), Japanese and
+Korean, the expected article is first, and the Python query over the same
+index agrees with the browser.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from playwright.sync_api import Browser, Page  # noqa: E402
 # (language, what a reader types, the article that must come first)
 QUERIES = [
     ("zh", "充值没到账", "deposit-not-arrived"),
+    ("zh", "充值沒到賬", "deposit-not-arrived"),  # Traditional characters, as typed in Taiwan
     ("ja", "メモを忘れた", "missing-memo-or-tag"),
     ("ko", "2단계 인증 분실", "lost-2fa-device"),
     ("en", "withdrawal stuck in review", "withdrawal-pending-review"),
@@ -87,7 +89,7 @@ def settled_links(page: Page, quiet_ms: int = 500, limit_ms: int = 10_000) -> li
     return current
 
 
-@pytest.mark.parametrize(("lang", "query", "expected"), QUERIES, ids=[q[0] for q in QUERIES])
+@pytest.mark.parametrize(("lang", "query", "expected"), QUERIES, ids=[q[1] for q in QUERIES])
 def test_typed_query_finds_the_article_first(browser: Browser, site_url: str, lang: str, query: str,
                                             expected: str) -> None:
     home = site_url + ("" if lang == "en" else f"{lang}/")

@@ -24,7 +24,7 @@ from helpcentre.search.packing import pack_numbers, pack_terms, unpack_numbers, 
 from helpcentre.search.query import QueryTerm, SearchIndex, clauses, spread
 from helpcentre.search.stopwords import parse_stopwords
 from helpcentre.search.synonyms import parse_synonyms
-from helpcentre.search.thesaurus import for_index
+from helpcentre.search.thesaurus import for_index, from_sudachi, load_thesaurus
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -415,7 +415,7 @@ def test_cli_site_errors_say_what_to_do(tmp_path: Path, capsys: pytest.CaptureFi
     old.write_text('{"format": "helpcentre-search", "version": 1}', encoding="utf-8")
     assert main(["search", "x", "--site", str(tmp_path)]) == 2
     assert capsys.readouterr().err == (
-        f"helpcentre search: error: --site: {old}: not a helpcentre-search index of version 3; "
+        f"helpcentre search: error: --site: {old}: not a helpcentre-search index of version 4; "
         "rebuild the site with this version of helpcentre\n")
     old.write_text("[]", encoding="utf-8")
     assert main(["search", "x", "--site", str(tmp_path)]) == 2
@@ -494,3 +494,60 @@ def test_the_thesaurus_expands_only_words_the_writers_do_not_use() -> None:
     index = SearchIndex(build_index(docs, lang="en", synonyms=[], fallback_label="English"))
     assert [h.id for h in index.search("buying ")] == ["a"]  # "buy" is nowhere: its synonym is asked
     assert [h.id for h in index.search("velocity ")] == ["c"]  # the writers say "velocity": no "speed"
+
+
+def test_a_japanese_thesaurus_key_is_its_bigrams() -> None:
+    entries = [["スマホ", "スマートフォン", "smartphone", "携帯"], ["元", "もと"], ["給料", "給与"]]
+    held = {"すま", "まー", "ーと", "とふ", "ふぉ", "ぉん", "smartphon", "~smartphon"}
+    assert for_index(entries, "ja", held.__contains__) == [
+        ["すま まほ", "すま まー ーと とふ ふぉ ぉん", "~smartphon"]]  # 携帯, 給与 absent; 元 is one character
+
+
+def test_the_japanese_thesaurus_finds_the_writers_word() -> None:
+    docs = [SearchDocument(id=i, url=f"{i}/", lang="ja", fallback=False, title=t, summary="",
+                           fields={"title": t, "body": ""})
+            for i, t in [("phone", "スマートフォンを替えたとき"), ("pay", "給与の受け取り"), ("other", "入金の確認")]]
+    data = build_index(docs, lang="ja", synonyms=[], fallback_label="English")
+    index = SearchIndex(data)
+    assert [h.id for h in index.search("スマホ ")] == ["phone"]
+    assert [h.id for h in index.search("給料 ")] == ["pay"]
+    assert [h.id for h in index.search("入金 ")] == ["other"]  # a word the writers use is not expanded
+
+
+def test_the_sudachi_dictionary_is_read_with_its_own_flags(tmp_path: Path) -> None:
+    def item(word: str, number: int, expand: int = 0, spelling: str = "代表表記",
+             short: str = "代表語形") -> dict[str, object]:
+        return {"midashi": word, "vocabularyNumber": number, "expandControl": expand,
+                "hyoukiYure": spelling, "ryakusyou": short}
+
+    groups = [
+        {"id": "1", "items": [item("スマートフォン", 1), item("smartphone", 1),
+                              item("スマホ", 1, short="略語・略称"),
+                              item("SP", 1, 1, short="略語・略称/アルファベット"),
+                              item("すまほ", 1, spelling="間違い表記"),
+                              item("携帯電話", 2), item("mobile phone", 2)]},
+        {"id": "2", "items": [item("ソフトウェア", 1), item("ソフト", 1, 1)]},  # ソフト only found
+        {"id": "3", "items": [item("開始", 1), item("スタート", 2)]},
+        {"id": "4", "items": [item("開始", 1), item("始まり", 2), item("はじまり", 2, 2)]},  # 開始 twice: left out
+        {"id": "5", "items": [item("元", 1), item("もと", 1)]},  # a one-character key is no bigram
+    ]
+    path = tmp_path / "synonyms.json"
+    path.write_text(json.dumps(groups, ensure_ascii=False), encoding="utf-8")
+    assert from_sudachi(path) == {
+        "スマートフォン": ["smartphone", "スマホ", "携帯電話"],
+        "スマホ": ["スマートフォン", "smartphone", "携帯電話"],
+        "すまほ": ["スマートフォン", "smartphone", "スマホ", "携帯電話"],
+        "携帯電話": ["スマートフォン", "smartphone", "スマホ"],
+        "ソフトウェア": ["ソフト"],
+        "スタート": ["開始"],
+        "始まり": ["開始"],
+        "もと": ["元"],
+    }
+
+
+def test_the_shipped_japanese_thesaurus_holds_everyday_words() -> None:
+    entries = {key: targets for key, *targets in load_thesaurus("ja")}
+    assert entries["スマホ"][:2] == ["スマートフォン", "スマートホン"]
+    assert "salary" in entries["給料"] and "給与" in entries["給料"]
+    assert "ソフト" not in entries  # software, ice cream or a ball: the dictionary expands it never
+    assert load_thesaurus("ko") == []

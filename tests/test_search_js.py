@@ -64,6 +64,13 @@ process.stdin.on("data", d => input += d).on("end", () => {
     out.fuzzy = req.spelling.words.map(w => hc.fuzzyCandidate(w));
     out.edits = req.spelling.pairs.map(([a, b]) => hc.withinOneEdit(a, b));
   }
+  if (req.loanwords) {
+    out.runs = req.loanwords.texts.map(t => hc.loanwords(t));
+    out.consonants = out.runs.map(rs => rs.map(r => hc.consonants(r)));
+    out.latin = req.loanwords.words.map(w => hc.latinConsonants(w));
+  }
+  if (req.fold)
+    out.fold = req.fold.texts.map(t => hc.fold(t, req.fold.pairs));
   if (req.index) {
     const index = new hc.SearchIndex(req.index);
     out.results = (req.queries || []).map(q => index.search(q, 10).map(h => [h.id, h.score, h.matched]));
@@ -125,7 +132,7 @@ def test_every_code_point_has_the_same_class_and_normal_form() -> None:
 QUERIES = {
     "en": ["deposit missing", "withdrawl", "verfication", "e-mail 2fa", "how do I send coins?", "auth", "my deposit",
            "google authenticator", "USDT-TRC20 upgrade"],
-    "zh": ["充值没到账", "USDT提币", "泰达币", "提", "账户安全 2FA", "币没到账 txid"],
+    "zh": ["充值没到账", "USDT提币", "泰达币", "提", "账户安全 2FA", "币没到账 txid", "充值沒到賬", "USDT提幣"],
 }
 
 
@@ -279,3 +286,63 @@ def test_the_weights_are_the_same_in_both() -> None:
         assert float(js[name]) == float(getattr(spelling, name)), name
     assert json.loads(js["ROOT_MARK"]) == tokenize.ROOT_MARK
     assert js["UNIGRAM_KANA"] == str(tokenize.UNIGRAM_KANA).lower()
+
+
+def test_the_japanese_thesaurus_ranks_the_same() -> None:
+    docs = [SearchDocument(id=i, url=f"{i}/", lang=lang, fallback=lang != "ja", title=t, summary="",
+                           fields={"title": t, "body": ""})
+            for i, lang, t in [("phone", "ja", "スマートフォンを替えたとき"), ("pay", "en", "Salary payments"),
+                               ("other", "ja", "入金の確認")]]
+    data = build_index(docs, lang="ja", synonyms=[], fallback_label="English")
+    queries = [q for query in ["スマホ", "給料", "入金", "スマホの給料"] for q in typed(query)]
+    python = [[[h.id, h.score, list(h.matched)] for h in SearchIndex(data).search(q, 10)] for q in queries]
+    assert run_node({"index": data, "queries": queries})["results"] == python
+    assert [python[queries.index(q)][0][0] for q in ("スマホ ", "給料 ")] == ["phone", "pay"]
+
+
+def test_the_traditional_fold_is_the_same() -> None:
+    """Every pair of the table, and text in every script around them."""
+    from helpcentre.search.traditional import for_index, load_table
+
+    table = load_table()
+    pairs = for_index(table, table.values())
+    assert len(pairs) == 2 * len(table)
+    texts = ["".join(table), "USDT 錢包地址 2FA ビットコイン 비트코인 \U00020000 🙂", "钱包", ""]
+    out = run_node({"fold": {"pairs": pairs, "texts": texts}})["fold"]
+    assert out == ["".join(table.values()), "USDT 钱包地址 2FA ビットコイン 비트코인 \U00020000 🙂", "钱包", ""]
+
+
+def test_loanword_consonants_are_the_same() -> None:
+    """spelling.py's runs and consonants, on every katakana and a sweep of hangul and Latin words."""
+    from helpcentre.search.spelling import consonants, latin_consonants, loanwords
+
+    rng = random.Random(17)
+    katakana = [chr(c) for c in range(0x30A0, 0x3100)]
+    hangul = [chr(c) for c in range(0xAC00, 0xD7A4, 7)]
+    texts = ["".join(katakana), "".join(hangul), "メタマスク送金 トロン ウォレット 메타마스크 전송 a 가 🙂テレグラム"]
+    texts += ["".join(rng.choice(katakana + hangul + [" ", "a", "送"]) for _ in range(rng.randint(0, 12)))
+              for _ in range(500)]
+    letters = "abcdeghiklnopqrstuvxyz"
+    words = ["metamask", "ledger", "support", "telegram", "authenticator", "ethclassic", "dg", "c", "r", "er"]
+    words += ["".join(rng.choice(letters) for _ in range(rng.randint(1, 10))) for _ in range(3000)]
+    out = run_node({"loanwords": {"texts": texts, "words": words}})
+    assert out["runs"] == [loanwords(t) for t in texts]
+    assert out["consonants"] == [[consonants(r) for r in loanwords(t)] for t in texts]
+    assert out["latin"] == [latin_consonants(w) for w in words]
+    assert sum(len(r) for r in out["runs"]) > 300  # the random texts hold runs, not only noise
+
+
+def test_katakana_and_hangul_names_rank_the_same() -> None:
+    docs = [SearchDocument(id=i, url=f"{i}/", lang=lang, fallback=False, title=t, summary="",
+                           fields={"title": t, "body": b})
+            for i, lang, t, b in [("mm", "ja", "MetaMaskで送金する", "MetaMaskの設定 TRON"),
+                                  ("tg", "ko", "Telegram 사칭 주의", "Telegram"),
+                                  ("tron", "ja", "TRONの入金停止", "TRON Telegram MetaMask"),
+                                  ("sp", "ja", "Spot取引", "Spot"), ("su", "ja", "Supportへの連絡", "Support Spot")]]
+    for lang in ("ja", "ko"):
+        data = build_index(docs, lang=lang, synonyms=[], fallback_label="English")
+        names = ["メタマスク 送金", "トロン", "サポート", "텔레그램 사칭", "트론 입금", "メタマスク送金"]
+        queries = [q for query in names for q in typed(query)]
+        python = [[[h.id, h.score, list(h.matched)] for h in SearchIndex(data).search(q, 10)] for q in queries]
+        assert run_node({"index": data, "queries": queries})["results"] == python
+        assert python[queries.index("トロン ")][0][0] == "tron"

@@ -8,7 +8,16 @@ from hypothesis import strategies as st
 from helpcentre.search.documents import SearchDocument
 from helpcentre.search.index import build_index
 from helpcentre.search.query import FUZZY_WEIGHT, READING_WEIGHT, QueryTerm, SearchIndex, clauses
-from helpcentre.search.spelling import FUZZY_MIN, MAX_SPELLINGS, fuzzy_candidate, latin, within_one_edit
+from helpcentre.search.spelling import (
+    FUZZY_MIN,
+    MAX_SPELLINGS,
+    consonants,
+    fuzzy_candidate,
+    latin,
+    latin_consonants,
+    loanwords,
+    within_one_edit,
+)
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -138,3 +147,53 @@ def test_at_most_a_few_neighbours_the_most_common_first() -> None:
     search = SearchIndex(build_index(docs, lang="en", synonyms=[], fallback_label="English"))
     assert MAX_SPELLINGS == 3
     assert search.near(QueryTerm("cancelleb", False)) == ("cancelled", "canceller", "cancelles")
+
+
+def test_katakana_hangul_and_latin_spell_the_same_consonants() -> None:
+    pairs = {"metamask": ["メタマスク", "메타마스크"], "telegram": ["テレグラム", "텔레그램"],
+             "tron": ["トロン", "트론"], "ledger": ["レジャー", "렛저"], "binance": ["バイナンス", "바이낸스"],
+             "network": ["ネットワーク"], "staking": ["ステーキング", "스테이킹"], "toncoin": ["トンコイン", "톤코인"],
+             "wallet": ["ウォレット"]}
+    for word, runs in pairs.items():
+        assert {consonants(run) for run in runs} == {latin_consonants(word)}, word
+    assert latin_consonants("metamask") == "mtmsk"
+    assert latin_consonants("support") == latin_consonants("spot") == "spt"  # the r after a vowel is not said
+    assert latin_consonants("ethereum") == "srm" and consonants("이더리움") == "drm"  # not every pair meets
+
+
+def test_loanwords_are_katakana_and_hangul_runs() -> None:
+    assert loanwords("メタマスク送金 トロン ﾒﾀ ウォレットでエラー 메타마스크 전송 오류 a 가") == [
+        "メタマスク", "トロン", "ウォレット", "エラー", "메타마스크", "전송", "오류"]
+    assert loanwords("メタ ab 가") == []  # two katakana or one syllable spell too little
+
+
+def loanword_index() -> SearchIndex:
+    articles = [("mm", "MetaMaskで送金する", "MetaMaskの設定"),
+                ("tg", "Telegramの偽サポート", "Telegram"),
+                ("x", "入金の確認", "Support MetaMask Spot"),
+                ("sp", "Spot取引", "Spot Telegram"),
+                ("su", "Supportへの連絡", "Support"),
+                ("one", "ethclassicのページ", "")]
+    docs = [SearchDocument(id=i, url=f"{i}/", lang="ja", fallback=False, title=t, summary="",
+                           fields={"title": t, "body": b}) for i, t, b in articles]
+    return SearchIndex(build_index(docs, lang="ja", synonyms=[], fallback_label="English"))
+
+
+def test_a_katakana_name_finds_its_latin_spelling() -> None:
+    search = loanword_index()
+    assert [h.id for h in search.search("メタマスク")] == ["mm", "x"]  # the title first
+    assert [h.id for h in search.search("メタマスク 送金")] == ["mm", "x"]
+    assert [h.id for h in search.search("テレグラム")] == ["tg", "sp"]
+    assert search.sounding("mtmsk") == ("metamask",)
+    assert search.sounding("spt") == ()  # "spot" or "support": a guess too many
+    assert search.sounding("skrsk") == ()  # "ethclassic" is in one article only
+    assert [h.id for h in search.search("サポート")] == ["tg"]  # its own bigrams only
+
+
+def test_each_bigram_of_a_run_gets_the_reading() -> None:
+    search = loanword_index()
+    known = lambda term: search.find(term) is not None  # noqa: E731 - the index's own callback
+    parts = clauses("メタマスク送金", [], known=known, sounding=search.sounding)
+    readings = [[tuple(t.term for t in a.terms) for a in c.alternatives if a.weight == READING_WEIGHT]
+                for c in parts]
+    assert readings == [[("metamask",)]] * 4 + [[], []]  # めた たま ます すく, then く送 送金

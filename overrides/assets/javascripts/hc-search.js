@@ -297,6 +297,28 @@
     return terms
   }
 
+  /* ---- traditional.py ---------------------------------------------------- */
+
+  // The index's "fold" pairs (Traditional, Simplified, ...) as a Map.
+  // Every character in them is one UTF-16 unit (traditional.py keeps to the BMP).
+  function parsePairs(pairs) {
+    var table = new Map()
+    for (var i = 0; i + 1 < pairs.length; i += 2)
+      table.set(pairs[i], pairs[i + 1])
+    return table
+  }
+
+  function fold(text, table) {
+    if (!table.size)
+      return text
+    var out = ""
+    for (var i = 0; i < text.length; i++) {
+      var c = text[i]
+      out += table.get(c) || c
+    }
+    return out
+  }
+
   /* ---- spelling.py ------------------------------------------------------- */
 
   var CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
@@ -304,6 +326,102 @@
     "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia"]
   var FUZZY_MIN = 7
   var MAX_SPELLINGS = 3
+  var MIN_CONSONANTS = 3
+  var MIN_MENTIONS = 2
+  var KANA_CONSONANTS = new Map()
+  ;[["アイウエオァィゥェォャュョヤユヨヲッー", ""], ["カキクケコ", "k"], ["ガギグゲゴ", "g"],
+    ["サシスセソザズゼゾヅ", "s"], ["ジヂ", "j"], ["タチツテト", "t"], ["ダデド", "d"],
+    ["ナニヌネノン", "n"], ["ハヒヘホ", "h"], ["フ", "f"], ["バビブベボヴ", "b"],
+    ["パピプペポ", "p"], ["マミムメモ", "m"], ["ラリルレロ", "r"], ["ワ", "w"]].forEach(function (row) {
+    for (var k = 0; k < row[0].length; k++)
+      KANA_CONSONANTS.set(row[0][k], row[1])
+  })
+  var HANGUL_INITIALS = ["g", "g", "n", "d", "d", "r", "m", "b", "b", "s", "s", "", "j", "j", "t", "k", "t", "p", "h"]
+  var HANGUL_FINALS = { 1: "k", 4: "n", 7: "t", 8: "r", 16: "m", 17: "p", 21: "ng" }
+  var LATIN_PAIRS = { ph: "f", th: "s", sh: "s", ch: "t", ck: "k", qu: "k", dg: "j" }
+  var LATIN_LETTERS = { x: "ks", z: "s", l: "r", v: "b", q: "k" }
+
+  function collapse(consonants) {
+    var out = ""
+    for (var k = 0; k < consonants.length; k++)
+      if (!out || out[out.length - 1] !== consonants[k])
+        out += consonants[k]
+    return out
+  }
+
+  function kanaConsonants(run) {
+    var out = ""
+    for (var k = 0; k < run.length; k++) {
+      if (run[k] === "ウ" && k + 1 < run.length && "ィェォ".indexOf(run[k + 1]) >= 0)
+        out += "w"
+      else
+        out += KANA_CONSONANTS.get(run[k]) || ""
+    }
+    return collapse(out)
+  }
+
+  function hangulConsonants(run) {
+    var out = ""
+    for (var k = 0; k < run.length; k++) {
+      var number = run.charCodeAt(k) - 0xAC00
+      out += HANGUL_INITIALS[Math.floor(number / 588)] + (HANGUL_FINALS[number % 28] || "")
+    }
+    return collapse(out)
+  }
+
+  // Latin terms of the index only (a-z), so characters are UTF-16 units.
+  function latinConsonants(word) {
+    var out = ""
+    var k = 0
+    while (k < word.length) {
+      var c = word[k]
+      var after = k + 1 < word.length ? word[k + 1] : ""
+      var pair = LATIN_PAIRS[c + after]
+      if (after && pair !== undefined) {
+        out += pair
+        k += 2
+        continue
+      }
+      if ("aeiouy".indexOf(c) >= 0) {
+        // a vowel
+      } else if (c === "c") {
+        out += after !== "" && "eiy".indexOf(after) >= 0 ? "s" : "k"
+      } else if (c === "g") {
+        out += after !== "" && "ei".indexOf(after) >= 0 ? "j" : "g"
+      } else if (c === "r") {
+        if (!(k > 0 && "aeiou".indexOf(word[k - 1]) >= 0 && (after === "" || "aeiouy".indexOf(after) < 0)))
+          out += "r"
+      } else {
+        out += LATIN_LETTERS[c] !== undefined ? LATIN_LETTERS[c] : c
+      }
+      k += 1
+    }
+    return collapse(out)
+  }
+
+  function loanwords(text) {
+    var runs = []
+    var run = ""
+    var script = ""
+    var chars = text + " "
+    for (var k = 0; k < chars.length; k++) {
+      var c = chars[k]
+      var kind = (c >= "ァ" && c <= "ヴ") || c === "ー" ? "kana" : (c >= "가" && c <= "힣") ? "hangul" : ""
+      if (kind !== script || !kind) {
+        if (run.length >= (script === "kana" ? 3 : 2))
+          runs.push(run)
+        run = ""
+        script = kind
+      }
+      if (kind)
+        run += c
+    }
+    return runs
+  }
+
+  function consonants(run) {
+    return run[0] >= "가" && run[0] <= "힣" ? hangulConsonants(run) : kanaConsonants(run)
+  }
 
   function latin(word) {
     if (!word)
@@ -357,7 +475,7 @@
   /* ---- query.py ---------------------------------------------------------- */
 
   var FORMAT = "helpcentre-search"
-  var VERSION = 3
+  var VERSION = 4
   var WEIGHT_SCALE = 4
   var SYNONYM_WEIGHT = 0.8
   var PREFIX_WEIGHT = 0.7
@@ -548,11 +666,13 @@
     return out
   }
 
-  function clauses(query, groups, stopwords, oneway, stemmers, thesaurus, known, near) {
+  function clauses(query, groups, stopwords, oneway, stemmers, thesaurus, known, near, sounding) {
     known = known || function () { return false }
     near = near || function () { return [] }
+    sounding = sounding || function () { return [] }
     query = shorten(query)
     var us = units(analyze(query, stemmers), isPrefixQuery(query))
+    var readings = loanwordReadings(query, us, sounding)
     var out = []
     var i = 0
     while (i < us.length) {
@@ -599,6 +719,9 @@
         unitAlts.push({ terms: [r], weight: ROOT_WEIGHT * weight, derived: true })
       })
       spellings(unit, weight, known, near).forEach(function (alt) { unitAlts.push(alt) })
+      ;(readings.get(i) || []).forEach(function (term) {
+        unitAlts.push({ terms: [qterm(term, false)], weight: READING_WEIGHT * weight, derived: true })
+      })
       if (unit.terms.length === 1 && isGram(unit.terms[0].term)) {
         var singles = unigramTerms(unit.terms[0].term)
         if (singles.length)
@@ -611,6 +734,34 @@
       out.push({ alternatives: unitAlts, size: unit.terms.length, weight: weight })
       i += 1
     }
+    return out
+  }
+
+  // Unit number -> the Latin term its katakana or hangul run reads as (query.py says how).
+  function loanwordReadings(query, us, sounding) {
+    var out = new Map()
+    var start = 0
+    loanwords(normalize(query)).forEach(function (run) {
+      var key = consonants(run)
+      var terms = key.length >= MIN_CONSONANTS ? sounding(key) : []
+      var grams = []
+      for (var k = 0; k + 1 < run.length; k++)
+        grams.push(foldKana(run[k]) + foldKana(run[k + 1]))
+      for (var i = start; i <= us.length - grams.length; i++) {
+        var all = true
+        for (var g = 0; g < grams.length && all; g++) {
+          var u = us[i + g]
+          all = u.joined === null && u.terms.length === 1 && u.terms[0].term === grams[g]
+        }
+        if (all) {
+          if (terms.length)
+            for (var h = 0; h < grams.length; h++)
+              out.set(i + h, terms)
+          start = i + grams.length
+          break
+        }
+      }
+    })
     return out
   }
 
@@ -681,6 +832,7 @@
     this.oneway = new Set(data.oneway)
     this.stemmers = data.stemmers
     this.thesaurus = readThesaurus(data.thesaurus)
+    this.fold = parsePairs(data.fold)
     this.block = data.block
     this.start = cumulative(unpackNumbers(data.df))
     this.about = unpackNumbers(data.about)
@@ -815,6 +967,24 @@
 
   // Index terms one edit away from `qt` that begin with its first letter and
   // that some article is about, as query.py's SearchIndex.near.
+  // The one Latin term some article is about whose consonants are `key`, if only one (query.py).
+  SearchIndex.prototype.sounding = function (key) {
+    if (this.sounds === undefined) {
+      this.sounds = new Map()
+      for (var i = this.lowerBound("a"), end = this.lowerBound("{"); i < end; i++) {
+        var term = this.term(i)
+        if (this.about[i] && this.df(i) >= MIN_MENTIONS && term.length >= 3 && /^[a-z]+$/.test(term)) {
+          var k = latinConsonants(term)
+          if (!this.sounds.has(k))
+            this.sounds.set(k, [])
+          this.sounds.get(k).push(term)
+        }
+      }
+    }
+    var found = this.sounds.get(key) || []
+    return found.length === 1 ? [found[0]] : []
+  }
+
   SearchIndex.prototype.near = function (qt, expand) {
     if (expand(qt).length)
       return []
@@ -869,6 +1039,7 @@
   // instead of dictionaries: each document sees the same additions in the
   // same order, so the scores are identical, and typing stays fast.
   SearchIndex.prototype.search = function (query, limit) {
+    query = fold(query, this.fold)  // Traditional Chinese as the index holds it (traditional.py)
     var hits = this.searchOnce(query, limit)
     if (!hits.length) {
       var spaced = spread(query)
@@ -892,7 +1063,8 @@
     }
     var parts = clauses(query, this.groups, this.stopwords, this.oneway, this.stemmers, this.thesaurus,
       function (term) { return self.find(term) !== undefined },
-      function (qt) { return self.near(qt, expand) })
+      function (qt) { return self.near(qt, expand) },
+      function (key) { return self.sounding(key) })
     var importance = parts.map(function (c) { return self.importance(c, expand) })
     var whole = 0.0
     importance.forEach(function (v) { whole += v })
@@ -992,6 +1164,10 @@
     normalize: normalize,
     clauses: clauses,
     latin: latin,
+    loanwords: loanwords,
+    consonants: consonants,
+    latinConsonants: latinConsonants,
+    fold: function (text, pairs) { return fold(text, parsePairs(pairs)) },
     fuzzyCandidate: fuzzyCandidate,
     withinOneEdit: function (a, b) { return withinOneEdit(Array.from(a), Array.from(b)) },
     shorten: shorten,

@@ -11,7 +11,7 @@ and a decode of the per-term counts; the terms and postings stay packed
 strings until a query needs them (version 1 decoded every posting at load:
 100-260 ms of a first result in the browser for that corpus).
 
-Format (JSON, version 3; numbers and terms packed as described in packing.py):
+Format (JSON, version 4; numbers and terms packed as described in packing.py):
   docs      [{id, url, title, summary, fallback?}] in index order
   synonyms  [[word, word, ...], ...] as written in translations/synonyms/
   oneway    numbers of the groups whose first word alone expands
@@ -20,6 +20,10 @@ Format (JSON, version 3; numbers and terms packed as described in packing.py):
             the query side stems what the reader types in each
   thesaurus the general-language thesaurus of the index's language, as
             thesaurus.for_index writes it ([] for a language without one)
+  fold      Traditional Chinese characters the query side folds, each
+            followed by its Simplified form, as traditional.for_index
+            writes them ("" for a language other than Chinese); the index's
+            own text, synonyms and stop words are folded already
   block     terms per block (BLOCK)
   terms     every term, sorted by UTF-16 code units (JavaScript's string
             order, so the browser can binary-search for prefixes),
@@ -57,9 +61,11 @@ from .stopwords import load_stopwords
 from .synonyms import load_synonyms
 from .thesaurus import for_index, load_thesaurus
 from .tokenize import Token, analyze
+from .traditional import fold, table_for
+from .traditional import for_index as fold_for_index
 
 FORMAT = "helpcentre-search"
-VERSION = 3
+VERSION = 4
 INDEX_NAME = "search/hc-index.json"  # below the language's folder of the built site
 
 # Relevance settings, tuned on tests/search_eval/queries.yml (scripts/search_eval.py).
@@ -148,7 +154,10 @@ def build_index(docs: list[SearchDocument], *, lang: str, synonyms: list[list[st
                 fallback_label: str, stopwords: list[str] | None = None,
                 oneway: list[int] | None = None) -> dict[str, Any]:
     """The index as JSON-ready data (what ``write_index`` stores)."""
-    analyzed = [_tokenize_document(doc, lang) for doc in docs]
+    table = table_for(lang)
+    synonyms = [[fold(word, table) for word in group] for group in synonyms]
+    stopwords = [fold(word, table) for word in stopwords or ()]
+    analyzed = [_tokenize_document(doc, lang, table) for doc in docs]
     # Unigrams of body characters in more than UNIGRAM_MAX_SHARE of the articles
     # are left out (see there).
     unigram_df = Counter(t.term for fields in analyzed
@@ -177,7 +186,7 @@ def build_index(docs: list[SearchDocument], *, lang: str, synonyms: list[list[st
 
     common = max(1, len(docs) // 4)  # see thesaurus.py: a target in more articles says little
     thesaurus = for_index(load_thesaurus(lang), lang, lambda t: 0 < len(postings.get(t, ())) <= common,
-                          frozenset(stopwords or ()))
+                          frozenset(stopwords))
     terms = sorted(postings, key=utf16_key)
     df = [len(postings[t]) for t in terms]
     term_parts: list[str] = []
@@ -204,10 +213,11 @@ def build_index(docs: list[SearchDocument], *, lang: str, synonyms: list[list[st
         "docs": [_doc_entry(d) for d in docs],
         "synonyms": synonyms,
         "oneway": oneway or [],
-        "stopwords": stopwords or [],
+        "stopwords": stopwords,
         "stemmers": stemming_languages([lang, *sorted({d.lang for d in docs}),
                                         *sorted({code for d in docs for code, _ in d.other})]),
         "thesaurus": thesaurus,
+        "fold": fold_for_index(table, terms),
         "block": BLOCK,
         "terms": "\n".join(term_parts),
         "term_blocks": pack_numbers([utf16_length(t) + 1 for t in term_parts]),
@@ -220,14 +230,17 @@ def build_index(docs: list[SearchDocument], *, lang: str, synonyms: list[list[st
     }
 
 
-def _tokenize_document(doc: SearchDocument, lang: str) -> dict[str, list[Token]]:
-    """Each field's tokens: text in the article's language, metadata in the reader's too."""
+def _tokenize_document(doc: SearchDocument, lang: str, table: dict[str, str]) -> dict[str, list[Token]]:
+    """Each field's tokens: text in the article's language, metadata in the reader's too.
+
+    ``table``: the index language's Traditional -> Simplified fold (traditional.py).
+    """
     own = tuple(stemming_languages([doc.lang]))
     both = tuple(stemming_languages([doc.lang, lang]))
-    out = {f: analyze(doc.fields.get(f, ""), both if f in READER_FIELDS else own, unigrams=True)
+    out = {f: analyze(fold(doc.fields.get(f, ""), table), both if f in READER_FIELDS else own, unigrams=True)
            for f in FIELDS if f != "other"}
     out["other"] = [t for code, text in doc.other
-                    for t in analyze(text, tuple(stemming_languages([code])), unigrams=True)]
+                    for t in analyze(fold(text, table), tuple(stemming_languages([code])), unigrams=True)]
     return out
 
 

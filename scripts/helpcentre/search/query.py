@@ -23,6 +23,9 @@ matches if any of its alternatives does:
   (``withdrawl`` finds "withdrawal"), and a Cyrillic word's Latin reading
   exactly, at READING_WEIGHT, or one edit away (``метамаск`` finds
   "metamask", ``биткоин`` "bitcoin");
+- each bigram of a katakana or hangul run also matches the one Latin term
+  spelling the run's consonants, at READING_WEIGHT (spelling.py:
+  ``メタマスク`` and ``메타마스크`` find "metamask");
 - a span that is a member of a synonym group matches any member;
 - the last word, while still being typed (no space after it), and a lone
   CJK character also match the terms they begin (``withdr`` -> withdrawal),
@@ -40,7 +43,9 @@ where every article repeats the same advice ("never share your password"):
   clause counted by its idf, so matching the rare words the reader typed
   counts more than matching "how" and "my".
 
-Only the first MAX_QUERY_LENGTH characters of a query are read (``shorten``).
+Only the first MAX_QUERY_LENGTH characters of a query are read (``shorten``),
+after Traditional Chinese characters are folded to Simplified where the index
+says so (traditional.py: the Chinese index).
 """
 
 from __future__ import annotations
@@ -53,7 +58,17 @@ from typing import Any
 
 from .index import FORMAT, VERSION, WEIGHT_SCALE, utf16_key
 from .packing import cumulative, read_numbers, skip_numbers, unpack_numbers, unpack_terms
-from .spelling import MAX_SPELLINGS, fuzzy_candidate, latin, within_one_edit
+from .spelling import (
+    MAX_SPELLINGS,
+    MIN_CONSONANTS,
+    MIN_MENTIONS,
+    consonants,
+    fuzzy_candidate,
+    latin,
+    latin_consonants,
+    loanwords,
+    within_one_edit,
+)
 from .tokenize import (
     CONNECTOR,
     SEPARATOR,
@@ -62,9 +77,11 @@ from .tokenize import (
     Token,
     analyze,
     char_class,
+    fold_kana,
     is_unigram,
     normalize,
 )
+from .traditional import fold, parse_pairs
 
 # How much a looser match counts against the exact word the reader typed.
 # Set by judgment (exact > root > synonym > completion > same first letters >
@@ -226,15 +243,18 @@ def clauses(query: str, synonyms: list[list[str]], stopwords: frozenset[str] = f
             oneway: frozenset[int] = frozenset(), stemmers: tuple[str, ...] = (),
             thesaurus: dict[str, list[Entry]] | None = None,
             known: Callable[[str], bool] = lambda term: False,
-            near: Callable[[QueryTerm], tuple[str, ...]] = lambda qt: ()) -> list[Clause]:
+            near: Callable[[QueryTerm], tuple[str, ...]] = lambda qt: (),
+            sounding: Callable[[str], tuple[str, ...]] = lambda key: ()) -> list[Clause]:
     """The query as clauses (see the module doc).
 
     ``known``: whether the index holds a term; ``near``: the index terms one
-    edit away from a query term (``SearchIndex.near``). Both default to an
-    empty index's answers, so clauses can be made without one.
+    edit away from a query term (``SearchIndex.near``); ``sounding``: the
+    Latin term whose consonants are a key (``SearchIndex.sounding``). All
+    default to an empty index's answers, so clauses can be made without one.
     """
     query = shorten(query)
     units = _units(analyze(query, stemmers), _is_prefix_query(query))
+    readings = _loanword_readings(query, units, sounding)
     groups = [[tuple(t.term for u in _units(analyze(p), False) for t in u.terms) for p in g]
               for g in synonyms]
     out: list[Clause] = []
@@ -267,6 +287,8 @@ def clauses(query: str, synonyms: list[list[str]], stopwords: frozenset[str] = f
             alts.append(Alternative((unit.stem,), STEM_WEIGHT * weight))
         alts += [Alternative((root,), ROOT_WEIGHT * weight, True) for root in unit.roots]
         alts += _spellings(unit, weight, known, near)
+        alts += [Alternative((QueryTerm(term, False),), READING_WEIGHT * weight, True)
+                 for term in readings.get(i, ())]
         if len(unit.terms) == 1 and _is_gram(unit.terms[0].term) and _unigrams(unit.terms[0].term):
             alts.append(Alternative(_unigrams(unit.terms[0].term), UNIGRAM_WEIGHT * weight, True))
         alts += [Alternative(tuple(QueryTerm(t, False) for t in target), THESAURUS_WEIGHT * weight, True)
@@ -296,6 +318,30 @@ def _spellings(unit: _Unit, weight: float, known: Callable[[str], bool],
         if fuzzy_candidate(spelling.term):
             out += [Alternative((QueryTerm(term, False),), FUZZY_WEIGHT * weight, True)
                     for term in near(spelling)]
+    return out
+
+
+def _loanword_readings(query: str, units: list[_Unit],
+                       sounding: Callable[[str], tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
+    """Unit number -> the Latin term its katakana or hangul run reads as (spelling.py).
+
+    Each bigram of the run gets the term, so the name counts as much as the
+    run's bigrams do. Runs are found in order, each from where the last one ended.
+    """
+    out: dict[int, tuple[str, ...]] = {}
+    start = 0
+    for run in loanwords(normalize(query)):
+        key = consonants(run)
+        terms = sounding(key) if len(key) >= MIN_CONSONANTS else ()
+        folded = [fold_kana(c) for c in run]
+        grams = [folded[k] + folded[k + 1] for k in range(len(folded) - 1)]
+        for i in range(start, len(units) - len(grams) + 1):
+            if all(units[i + k].joined is None and [t.term for t in units[i + k].terms] == [grams[k]]
+                   for k in range(len(grams))):
+                if terms:
+                    out.update((i + k, terms) for k in range(len(grams)))
+                start = i + len(grams)
+                break
     return out
 
 
@@ -383,6 +429,7 @@ class SearchIndex:
         self.oneway = frozenset(data["oneway"])
         self.stemmers: tuple[str, ...] = tuple(data["stemmers"])
         self.thesaurus = read_thesaurus(data["thesaurus"])
+        self.fold = parse_pairs(data["fold"])
         self.block: int = data["block"]
         self.start = cumulative(unpack_numbers(data["df"]))
         self.about = unpack_numbers(data["about"])
@@ -397,6 +444,7 @@ class SearchIndex:
         self._heads = [utf16_key(self._head(b)) for b in range(len(self._term_at) - 1)]
         self._blocks: dict[int, list[str]] = {}
         self._lists: dict[int, tuple[list[int], list[int]]] = {}
+        self._sounds: dict[str, list[str]] | None = None
 
     def _block_text(self, block: int) -> str:
         start, end = 2 * self._term_at[block], 2 * (self._term_at[block + 1] - 1)
@@ -490,6 +538,22 @@ class SearchIndex:
         found.sort(key=lambda i: (-self.df(i), i))
         return tuple(self.term(i) for i in found[:MAX_SPELLINGS])
 
+    def sounding(self, key: str) -> tuple[str, ...]:
+        """The one Latin term some article is about whose consonants are ``key`` (spelling.py), if only one.
+
+        Read once, on the first katakana or hangul run: every term of three
+        Latin letters or more, in a field other than the body.
+        """
+        if self._sounds is None:
+            self._sounds = {}
+            for i in range(self.lower_bound("a"), self.lower_bound("{")):
+                term = self.term(i)
+                if self.about[i] and self.df(i) >= MIN_MENTIONS and len(term) >= 3 \
+                        and all("a" <= c <= "z" for c in term):
+                    self._sounds.setdefault(latin_consonants(term), []).append(term)
+        found = self._sounds.get(key, [])
+        return (found[0],) if len(found) == 1 else ()
+
     def _term_scores(self, qt: QueryTerm) -> dict[int, float]:
         scores: dict[int, float] = {}
         for number, weight in self.expand(qt):
@@ -519,6 +583,7 @@ class SearchIndex:
         return best * clause.weight
 
     def search(self, query: str, limit: int = 10) -> list[Hit]:
+        query = fold(query, self.fold)  # Traditional Chinese as the index holds it (traditional.py)
         hits = self._search(query, limit)
         if not hits:
             spaced = spread(query)
@@ -528,7 +593,7 @@ class SearchIndex:
 
     def _search(self, query: str, limit: int) -> list[Hit]:
         parts = clauses(query, self.synonyms, self.stopwords, self.oneway, self.stemmers, self.thesaurus,
-                        lambda term: self.find(term) is not None, self.near)
+                        lambda term: self.find(term) is not None, self.near, self.sounding)
         total: dict[int, float] = {}
         matched: dict[int, float] = {}
         importance = [self.importance(c) for c in parts]
