@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 
@@ -111,5 +113,57 @@ def test_browser_and_command_line_agree(browser: Browser, site_url: str) -> None
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             main(["search", query, "--lang", lang, "--limit", "3", "--today", STARTER_TODAY, "--root", str(REPO)])
-        cli_ids = [line.split()[1] for line in out.getvalue().splitlines() if line.strip()]
+        ranked = [line for line in out.getvalue().splitlines() if re.match(r" *\d+\. ", line)]
+        cli_ids = [line.split()[1] for line in ranked]
         assert browser_ids == cli_ids, (lang, query)
+
+
+# (language, viewport, what a reader types, the line under the results, the words the command names)
+MISSING = [
+    ("en", bs.PHONE, "cant log in forgot pw",
+     "No article uses: pw. Try other words. Tell us what you were looking for", ["pw"]),
+    ("zh", {"width": 320, "height": 700}, "充值 减产周期",
+     "没有文章用到：减产周期。换个说法试试。 告诉我们您在找什么", ["减产周期"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "viewport", "query", "line", "words"), MISSING, ids=[m[0] for m in MISSING])
+def test_the_words_no_article_uses_are_named_under_the_results(
+        browser: Browser, site_url: str, lang: str, viewport: dict[str, int], query: str, line: str,
+        words: list[str]) -> None:
+    """Under the result count: the words to put another way, and "tell us" with the query filled in."""
+    from helpcentre.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["search", query, "--lang", lang, "--json", "--today", STARTER_TODAY, "--root", str(REPO)])
+    assert json.loads(out.getvalue())["missing"] == words  # the page says what the command says
+    context = browser.new_context(viewport=viewport)
+    page: Page = context.new_page()
+    try:
+        page.goto(site_url + ("" if lang == "en" else f"{lang}/"))
+        page.wait_for_load_state("networkidle")
+        page.keyboard.press("/")
+        box = page.locator("input.md-search__input")
+        box.press_sequentially(query)
+        box.press("End")
+        missing = page.locator(".md-search-result .hc-search-missing")
+        missing.wait_for(state="visible")
+        assert missing.inner_text().replace("\n", " ") == line
+        href = missing.locator("a").get_attribute("href") or ""
+        assert "reason=not-found" in href and f"query={quote(query)}" in href, href
+        # Inside the result panel, no wider than the screen.
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= viewport["width"]
+        # Words every article has: no line. An emptied box: no line either.
+        box.fill("")
+        box.press_sequentially("deposit" if lang == "en" else "充值")
+        box.press("End")
+        page.wait_for_timeout(1000)
+        assert not missing.is_visible()
+        box.fill("")
+        box.press("End")
+        page.wait_for_timeout(600)
+        assert not missing.is_visible()
+    finally:
+        context.close()

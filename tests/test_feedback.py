@@ -441,7 +441,7 @@ Votes dated before the `reviewed:` day of the file readers were shown are not co
 | My deposit has not arrived | en | 3 | 12 | unclear 7, outdated 5 | 2026-11-10 | `{DEPOSIT}` |
 | Set up two-factor authentication | zh | 0 | 1 | no reason 1 | 2026-11-01 | `{TWO_FA}` |
 
-## Searches that found nothing, last 90 days
+## Searches that found nothing or not every word, last 90 days
 
 Grouped without regard to letter case and spacing; most frequent first.
 

@@ -367,10 +367,21 @@ def test_cli_prints_ranked_results(site: Path, capsys: pytest.CaptureFixture[str
     ]
 
 
+def test_cli_names_the_words_no_article_uses(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["--root", str(site), "--today", "2026-11-23", "--limit", "1"]
+    assert main(["search", "withdraw halving to my ledger", *base]) == 0
+    assert capsys.readouterr().out == (
+        " 1. withdraw-crypto  Withdraw crypto  deposits-withdrawals/withdraw-crypto/\n"
+        'no article uses: "halving", "ledger"\n')
+    assert main(["search", "USDT提币 减产周期", "--lang", "zh", *base, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["missing"] == ["减产周期"]
+
+
 def test_cli_exit_codes(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     base = ["--root", str(site), "--today", "2026-11-23"]
     assert main(["search", "nothing-like-this", *base]) == 1
-    assert capsys.readouterr().out == 'no results for "nothing-like-this" in en\n'
+    assert capsys.readouterr().out == ('no results for "nothing-like-this" in en\n'
+                                       'no article uses: "nothing-like-this"\n')
     assert main(["search", "withdraw", "--expect", "set-up-2fa", *base]) == 1
     assert capsys.readouterr().err == '"set-up-2fa" is not in the first 10 results\n'
     assert main(["search", "withdraw", "--expect", "withdraw-crypto", *base]) == 0
@@ -400,7 +411,7 @@ def test_cli_answers_from_a_built_site_as_from_the_content(site: Path,
     score = answer["results"][0].pop("score")
     assert answer == {"query": "withdraw", "lang": "en", "results": [
         {"rank": 1, "id": "withdraw-crypto", "url": "deposits-withdrawals/withdraw-crypto/",
-         "title": "Withdraw crypto", "fallback": False}]}
+         "title": "Withdraw crypto", "fallback": False}], "missing": []}
     assert isinstance(score, float) and score > 0
 
 

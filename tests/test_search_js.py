@@ -30,7 +30,7 @@ from helpcentre.content.registry import load_registry
 from helpcentre.search.documents import SearchDocument
 from helpcentre.search.index import build_for_language, build_index
 from helpcentre.search.query import SearchIndex
-from helpcentre.search.tokenize import analyze, char_class, normalize
+from helpcentre.search.tokenize import analyze, char_class, normalize, segments
 from test_search_index import ARTICLES, block_test_documents  # the index tests' fixtures
 
 REPO = Path(__file__).resolve().parent.parent
@@ -47,6 +47,7 @@ process.stdin.on("data", d => input += d).on("end", () => {
   const req = JSON.parse(input);
   const out = {};
   out.tokens = (req.strings || []).map(s => hc.analyze(s).map(t => [t.term, t.kind]));
+  out.segments = (req.strings || []).map(s => hc.segments(hc.normalize(s)));
   if (req.sweep) {
     const runs = []; let previous = null;
     for (let cp = 0; cp <= 0x10FFFF; cp++) {
@@ -74,6 +75,7 @@ process.stdin.on("data", d => input += d).on("end", () => {
   if (req.index) {
     const index = new hc.SearchIndex(req.index);
     out.results = (req.queries || []).map(q => index.search(q, 10).map(h => [h.id, h.score, h.matched]));
+    out.missing = (req.queries || []).map(q => index.missing(q));
     if (req.lists) {
       out.lists = [];
       for (let n = index.termCount - 1; n >= 0; n--) {
@@ -203,17 +205,23 @@ def test_every_evaluation_query_ranks_the_same_on_the_real_articles() -> None:
     project = load_project(REPO)
     today = dt.date(2026, 11, 23)
     corpus = load_corpus(project, load_registry(project), today=today)
-    compared = 0
+    compared = named = 0
     for lang, queries in sorted(eval_queries().items()):
         index, _ = build_for_language(corpus, lang, today,
                                       lambda a, reader: paths.article(reader, "en", a.category, a.id))
         every = list(dict.fromkeys([*queries, *(q for query in queries[::3] for q in typed(query))]))
         python = [[[h.id, h.score, list(h.matched)] for h in SearchIndex(index).search(q, 10)] for q in every]
-        js = run_node({"index": index, "queries": every})["results"]
-        differ = [(q, p, j) for q, p, j in zip(every, python, js, strict=True) if p != j]
+        answer = run_node({"index": index, "queries": every})
+        differ = [(q, p, j) for q, p, j in zip(every, python, answer["results"], strict=True) if p != j]
         assert differ == [], (lang, differ[:3])
+        # The words no article holds, which the page shows under the results.
+        missing = [list(SearchIndex(index).missing(q)) for q in every]
+        differ = [(q, p, j) for q, p, j in zip(every, missing, answer["missing"], strict=True) if p != j]
+        assert differ == [], (lang, differ[:3])
+        named += sum(bool(m) for m in missing)
         compared += len(every)
     assert compared > 2500
+    assert named > 300  # the comparison covers queries with missing words, not only empty answers
 
 
 def test_the_thesaurus_ranks_the_same() -> None:
@@ -346,3 +354,16 @@ def test_katakana_and_hangul_names_rank_the_same() -> None:
         python = [[[h.id, h.score, list(h.matched)] for h in SearchIndex(data).search(q, 10)] for q in queries]
         assert run_node({"index": data, "queries": queries})["results"] == python
         assert python[queries.index("トロン ")][0][0] == "tron"
+
+
+def test_segments_and_missing_words_are_the_same() -> None:
+    """The stretches a query is read in, and the words named missing, on the unit tests' indexes."""
+    from test_search_missing import EN_DATA, ZH_DATA
+
+    answer = run_node({"strings": SAMPLES})
+    assert answer["segments"] == [[list(s) for s in segments(normalize(text))] for text in SAMPLES]
+    queries = ["forgot my pw ", "withdrawing halving ", "pasword halving", "halv", "e-mail re-stake ",
+               "Depósito 100 x ", "以太经典减产周期", "錢包減產 ", "区块奖励吗", "usdt钱包 ", "\U00020000\U00020001 a"]
+    for data in (EN_DATA, ZH_DATA):
+        assert run_node({"index": data, "queries": queries})["missing"] == [
+            list(SearchIndex(data).missing(q)) for q in queries]

@@ -41,6 +41,60 @@
     input.addEventListener("input", function () { setTimeout(update, 400) })
   }
 
+  // Words of the query no article holds ("No article uses: halving"), under
+  // the result count, with "tell us what you were looking for": the reader
+  // can put it another way, and the writers learn the words readers use. The
+  // search worker sends them on this page's channel (hc-search-config.js);
+  // they are shown once typing pauses, so a word half typed does not flash.
+  var words = document.querySelector("script[data-channel][data-missing]")
+  if (words && output && meta && input && typeof BroadcastChannel === "function") {
+    var line = document.createElement("p")
+    line.className = "hc-search-missing"
+    line.setAttribute("role", "status")  // read out when it changes, as the address answer is
+    line.hidden = true
+    meta.parentNode.insertBefore(line, meta.nextSibling)
+    var template = help && help.querySelector("[data-hc-tell-us]")
+    var latest = null
+    var timer = null
+    var show = function () {
+      var query = input.value.trim()
+      line.textContent = ""
+      if (!latest || latest.query.trim() !== query || !latest.found || !latest.missing.length) {
+        line.hidden = true
+        return
+      }
+      var text = words.getAttribute("data-missing")
+      var at = text.indexOf("{words}")
+      var said = latest.missing.join(words.getAttribute("data-separator") || ", ")
+      line.appendChild(document.createTextNode(at < 0 ? text : text.slice(0, at)))
+      var strong = document.createElement("strong")
+      strong.textContent = said
+      if (at >= 0) {
+        line.appendChild(strong)
+        line.appendChild(document.createTextNode(text.slice(at + "{words}".length)))
+      }
+      if (template) {
+        var link = document.createElement("a")
+        link.textContent = template.textContent
+        link.href = template.getAttribute("data-template").replace("{query}", encodeURIComponent(query))
+        link.rel = "noopener"
+        line.appendChild(document.createTextNode(" "))
+        line.appendChild(link)
+      }
+      line.hidden = false
+    }
+    new BroadcastChannel(words.getAttribute("data-channel")).onmessage = function (event) {
+      var data = event.data
+      if (!data || typeof data.query !== "string" || !Array.isArray(data.missing)) return
+      latest = { query: data.query, found: data.found, missing: data.missing.map(String) }
+      clearTimeout(timer)
+      timer = setTimeout(show, 300)
+    }
+    input.addEventListener("input", function () {
+      if (!input.value.trim()) { latest = null; clearTimeout(timer); show() }
+    })
+  }
+
   // The site-wide 404 page answers for every missing address; under a
   // language's folder (/zh/...), that language's own 404 page says it better.
   var notfound = document.querySelector("[data-hc-notfound][data-languages]")

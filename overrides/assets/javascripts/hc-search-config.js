@@ -10,6 +10,13 @@
   var config = JSON.parse(element.textContent)
   var worker = new URL(script.dataset.worker, location.href)
   worker.searchParams.set("index", new URL(script.dataset.index, location.href).href)
+  // The worker names the query's words no article holds on a channel of this
+  // page's own (assets/hc-reader.js shows them): Material's messages have no
+  // place for them. Its name rides in the worker's #fragment, which the HTTP
+  // cache ignores; random, so another tab's searches never reach this page.
+  var channel = "hc-search-" + Math.random().toString(36).slice(2)
+  worker.hash = channel
+  script.setAttribute("data-channel", channel)
   config.search = worker.href
   // The result count in our words ("3 articles found", not "3 matching
   // documents"), from translations/<lang>.yml via data attributes.

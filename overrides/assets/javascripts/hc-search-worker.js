@@ -12,6 +12,11 @@
  *
  * Material renders `title`, `text` and `tags` as HTML, so everything from
  * the index is escaped here.
+ *
+ * After each result, the words of the query no article holds (SearchIndex's
+ * `missing`) go to the page on the BroadcastChannel named in this worker's
+ * #fragment (hc-search-config.js), for assets/hc-reader.js to show: Material's
+ * protocol has no place for them.
  */
 "use strict"
 
@@ -24,6 +29,8 @@ var RESULT = 3
 var LIMIT = 20
 
 var indexUrl = new URL(self.location.href).searchParams.get("index")
+var channel = self.location.hash.length > 1 && typeof BroadcastChannel === "function"
+  ? new BroadcastChannel(decodeURIComponent(self.location.hash.slice(1))) : null
 var loaded = fetch(indexUrl)
   .then(function (response) {
     if (!response.ok)
@@ -74,6 +81,9 @@ addEventListener("message", function (event) {
       function (index) {
         var hits = message.data.trim() ? index.search(message.data, LIMIT) : []
         postMessage({ type: RESULT, data: toResult(index, hits) })
+        if (channel)
+          channel.postMessage({ query: message.data, found: hits.length,
+                                missing: hits.length ? index.missing(message.data) : [] })
       },
       function () { postMessage({ type: RESULT, data: { items: [] } }) })
   }

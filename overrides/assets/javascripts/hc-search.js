@@ -222,6 +222,31 @@
     return analyze(text, stemmers, unigrams).map(function (t) { return t.term })
   }
 
+  // [start, end, class] of each word or space-less run of `chars` (code points
+  // of normalized text), as tokenize.py's segments.
+  function segments(chars) {
+    var classes = chars.map(charClass)
+    var out = []
+    var i = 0
+    var n = chars.length
+    while (i < n) {
+      var cls = classes[i]
+      if (cls === SEPARATOR || cls === CONNECTOR) {
+        i += 1
+        continue
+      }
+      var j = i
+      while (j < n && classes[j] === cls) {
+        j += 1
+        if (cls === WORD && j + 1 < n && classes[j] === CONNECTOR && classes[j + 1] === WORD)
+          j += 1
+      }
+      out.push([i, j, cls])
+      i = j
+    }
+    return out
+  }
+
   /* ---- packing.py -------------------------------------------------------- */
 
   var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -488,6 +513,9 @@
   var STOP_WEIGHT = 0.1
   var MENTION_WEIGHT = 0.25
   var MAX_EXPANSIONS = 50
+  var MIN_MISSING_RUN = 2
+  var MAX_NEARBY = 1000  // spellings remembered (near), then forgotten all at once
+  var TERM_KINDS = new Set(["word", "part", "gram", "single"])
   var MIN_PREFIX = 2
   var SCORE_DIGITS = 1e6
   var MAX_QUERY_LENGTH = 200  // query.py says why
@@ -725,7 +753,7 @@
       if (unit.terms.length === 1 && isGram(unit.terms[0].term)) {
         var singles = unigramTerms(unit.terms[0].term)
         if (singles.length)
-          unitAlts.push({ terms: singles, weight: UNIGRAM_WEIGHT * weight, derived: true })
+          unitAlts.push({ terms: singles, weight: UNIGRAM_WEIGHT * weight, derived: true, apart: true })
       }
       th.targets.forEach(function (target) {
         unitAlts.push({ terms: target.map(function (t) { return qterm(t, false) }),
@@ -848,6 +876,7 @@
       this.heads[b] = this.head(b)
     this.blocks = new Map()
     this.lists = new Map()
+    this.nearby = new Map()  // query term -> its spellings one edit away (near)
     // Scratch space for `search`, allocated once: a keystroke allocates little.
     var n = this.docs.length
     this.scratch = {
@@ -988,6 +1017,19 @@
   SearchIndex.prototype.near = function (qt, expand) {
     if (expand(qt).length)
       return []
+    // Remembered: the worker asks again for the same words (`missing`), and a
+    // look one edit away reads every term with the word's first letter.
+    var known = this.nearby.get(qt.term)
+    if (known !== undefined)
+      return known
+    if (this.nearby.size >= MAX_NEARBY)
+      this.nearby.clear()
+    var found = this.nearUncached(qt)
+    this.nearby.set(qt.term, found)
+    return found
+  }
+
+  SearchIndex.prototype.nearUncached = function (qt) {
     var self = this
     var typed = Array.from(qt.term)
     var first = qt.term.charAt(0)
@@ -1049,22 +1091,92 @@
     return hits
   }
 
-  SearchIndex.prototype.searchOnce = function (query, limit) {
-    limit = limit === undefined ? 10 : limit
+  // A query's expansions, each looked up once: a query term often recurs
+  // (in a clause and its synonyms, or in the search and `missing`).
+  SearchIndex.prototype.expander = function () {
     var self = this
-    var n = this.docs.length
     var cache = new Map()
-    function expand(qt) {
+    return function (qt) {
       var key = (qt.prefix ? "*" : "=") + qt.term
       var found = cache.get(key)
       if (found === undefined)
         cache.set(key, found = self.expand(qt))
       return found
     }
-    var parts = clauses(query, this.groups, this.stopwords, this.oneway, this.stemmers, this.thesaurus,
+  }
+
+  SearchIndex.prototype.clausesFor = function (query, expand) {
+    var self = this
+    return clauses(query, this.groups, this.stopwords, this.oneway, this.stemmers, this.thesaurus,
       function (term) { return self.find(term) !== undefined },
       function (qt) { return self.near(qt, expand) },
       function (key) { return self.sounding(key) })
+  }
+
+  // The words of `query` no article holds, as typed (query.py's missing says which and why).
+  SearchIndex.prototype.missing = function (query) {
+    query = shorten(query)
+    var typed = Array.from(normalize(query))
+    var text = Array.from(normalize(fold(query, this.fold)))
+    var expand = this.expander()
+    var found = []
+    this.clausesFor(fold(query, this.fold), expand).forEach(function (clause) {
+      var hit = clause.weight === STOP_WEIGHT || clause.alternatives.some(function (alt) {
+        return !alt.apart && alt.terms.some(function (qt) { return expand(qt).length > 0 })
+      })
+      for (var k = 0; k < clause.size; k++)
+        found.push(hit)
+    })
+    if (typed.length !== text.length)
+      typed = text
+    var out = []
+    var position = 0
+    segments(text).forEach(function (segment) {
+      var start = segment[0]
+      var end = segment[1]
+      var count = analyze(text.slice(start, end).join("")).filter(function (t) {
+        return TERM_KINDS.has(t.kind)
+      }).length
+      var mine = found.slice(position, position + count)
+      position += count
+      if (segment[2] === WORD) {
+        var word = typed.slice(start, end)
+        if (count && mine.indexOf(true) < 0 && word.length > 1 &&
+            !word.every(function (c) { return c >= "0" && c <= "9" }))
+          out.push(word.join(""))
+        return
+      }
+      var length = end - start
+      var held = new Array(length).fill(false)
+      mine.forEach(function (hit, k) {
+        if (hit) {
+          held[k] = true
+          held[Math.min(k + 1, length - 1)] = true
+        }
+      })
+      var k = 0
+      while (k < length) {
+        if (held[k]) {
+          k += 1
+          continue
+        }
+        var stop = k
+        while (stop < length && !held[stop])
+          stop += 1
+        if (stop - k >= MIN_MISSING_RUN)
+          out.push(typed.slice(start + k, start + stop).join(""))
+        k = stop
+      }
+    })
+    return out.filter(function (word, i) { return out.indexOf(word) === i })
+  }
+
+  SearchIndex.prototype.searchOnce = function (query, limit) {
+    limit = limit === undefined ? 10 : limit
+    var self = this
+    var n = this.docs.length
+    var expand = this.expander()
+    var parts = this.clausesFor(query, expand)
     var importance = parts.map(function (c) { return self.importance(c, expand) })
     var whole = 0.0
     importance.forEach(function (v) { whole += v })
@@ -1159,6 +1271,7 @@
   var api = {
     analyze: analyze,
     tokenize: tokenize,
+    segments: function (text) { return segments(Array.from(text)) },
     stem: stem,
     charClass: charClass,
     normalize: normalize,

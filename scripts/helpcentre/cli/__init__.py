@@ -21,7 +21,8 @@ COMMANDS: dict[str, str] = {
     "linkcheck": "check that every link in the built site reaches a page or file, offline",
     "codeowners": "write .github/CODEOWNERS from the category owners in the registry",
     "report": "write the freshness report: Markdown, JSON or an HTML dashboard",
-    "feedback": "import readers' answers from the feedback form (helpful or not, searches that found nothing)",
+    "feedback": ("import readers' answers from the feedback form (helpful or not, searches that found nothing "
+                 "or not every word)"),
     "translations": "keep translations in step with English: sync, diff, status",
     "build": "build the site into build/site; a failed build leaves the previous one intact",
     "serve": "preview the site with live reload on http://127.0.0.1:8000",

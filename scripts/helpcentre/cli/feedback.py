@@ -21,14 +21,15 @@ IMPORT_HELP = "add an export of the feedback form (CSV or JSON) to the feedback 
 
 def _epilog() -> str:
     return (f"columns (keys in JSON), in any order and letter case; others are ignored:\n{columns_help()}\n\n"
-            "A row whose reason is not-found is a search that found nothing; every other row is a vote on an\n"
-            "article. CSV may be separated by commas, semicolons or tabs; JSON is a list of rows or one row per\n"
-            f"line. The file must be UTF-8 (with or without a BOM) and at most {MAX_EXPORT_BYTES // 1024 // 1024} "
+            "A row whose reason is not-found is a search that found nothing, or not every word typed; every\n"
+            "other row is a vote on an article. CSV may be separated by commas, semicolons or tabs; JSON is a\n"
+            "list of rows or one row per line. "
+            f"The file must be UTF-8 (with or without a BOM) and at most {MAX_EXPORT_BYTES // 1024 // 1024} "
             f"MB.\n\nRows are added to {STORE} (never published); importing the same export again adds "
             "nothing.\n"
             f"`helpcentre check` warns about an article with at least {MIN_VOTES} votes since its last review "
             f"and over {NOT_HELPFUL_PERCENT}%\nof them not helpful; `helpcentre report` shows the votes and the "
-            "searches that found nothing.\n\n"
+            "searches that found nothing or not every word.\n\n"
             "exit codes: 0 rows imported (some may be skipped), 1 nothing imported or the file unreadable, "
             "2 bad usage")
 

@@ -6,6 +6,10 @@ query code the browser runs, so what this prints is what readers see.
 ``--site build/site`` answers from the index files a build wrote instead:
 what the published site holds, without loading the content (for checking a
 build, and for evaluations run against one).
+
+After the results it names the query's words that no article uses in any
+form the search tries, as the site does under its results: the words a
+writer may add as a keyword or synonym.
 """
 
 from __future__ import annotations
@@ -32,7 +36,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="answer from the index files of a built site (e.g. build/site) instead of "
                              "the content; --root and --today are then not used")
     parser.add_argument("--json", action="store_true",
-                        help="print the results as JSON (rank, id, url, title, fallback, score)")
+                        help="print the results as JSON (rank, id, url, title, fallback, score), "
+                             "and the words no article uses")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,16 +62,20 @@ def run(args: argparse.Namespace) -> int:
         print(f"helpcentre search: the query is {len(args.query)} characters long; only its first "
               f"{MAX_QUERY_LENGTH} were searched", file=sys.stderr)
     hits = index.search(args.query, args.limit)
+    missing = index.missing(args.query)
     if args.json:
-        print(json.dumps({"query": args.query, "lang": lang, "results": [lookup.as_json(h) for h in hits]},
-                         ensure_ascii=False, indent=1))
-    elif not hits:
-        print(f'no results for "{args.query}" in {lang}')
+        print(json.dumps({"query": args.query, "lang": lang, "results": [lookup.as_json(h) for h in hits],
+                          "missing": list(missing)}, ensure_ascii=False, indent=1))
     else:
-        width = max(len(h.id) for h in hits)
-        for hit in hits:
-            label = f" [{index.fallback_label}]" if hit.fallback else ""
-            print(f"{hit.rank:>2}. {hit.id:<{width}}  {hit.title}{label}  {hit.url}")
+        if not hits:
+            print(f'no results for "{args.query}" in {lang}')
+        else:
+            width = max(len(h.id) for h in hits)
+            for hit in hits:
+                label = f" [{index.fallback_label}]" if hit.fallback else ""
+                print(f"{hit.rank:>2}. {hit.id:<{width}}  {hit.title}{label}  {hit.url}")
+        if missing:  # what the site shows under the results: a keyword or synonym may be due
+            print("no article uses: " + ", ".join(f'"{word}"' for word in missing))
     if not hits:
         return 1
     if args.expect and args.expect not in {h.id for h in hits}:

@@ -47,7 +47,7 @@ FORMAT = "helpcentre-feedback/1"
 # which this layer may not import; tests/test_feedback.py holds the two equal).
 NOT_HELPFUL_REASONS = ("outdated", "unclear", "unsolved", "other")
 HELPFUL = "helpful"
-NOT_FOUND = "not-found"  # the search page's "tell us what you were looking for"
+NOT_FOUND = "not-found"  # the search panel's "tell us what you were looking for"
 ANSWERS = ("helpful", "not-helpful")
 
 # The rule `helpcentre check` warns on, in one place. Ten votes: with fewer, two
@@ -56,7 +56,7 @@ ANSWERS = ("helpful", "not-helpful")
 # than with one. Counted since the article's last review, so a review resets it.
 MIN_VOTES = 10
 NOT_HELPFUL_PERCENT = 50  # warn when strictly more than this share said "not helpful"
-# Searches that found nothing: the last 90 days, the report's horizon for reviews
+# Searches that found nothing, or not every word: the last 90 days, the report's horizon for reviews
 # too. Older ones were mostly answered by articles written since.
 SEARCH_WINDOW_DAYS = 90
 
@@ -306,7 +306,10 @@ def normalise_query(query: str) -> str:
 
 
 def failed_searches(corpus: Corpus, store: Store, today: dt.date) -> tuple[SearchGroup, ...]:
-    """Searches readers said found nothing in the last SEARCH_WINDOW_DAYS days, most frequent first."""
+    """Searches readers said missed (nothing found, or not every word) in the last SEARCH_WINDOW_DAYS days.
+
+    Most frequent first.
+    """
     first = today - dt.timedelta(days=SEARCH_WINDOW_DAYS - 1)
     order = _language_order(corpus)
     groups: dict[str, Counter[str]] = {}

@@ -53,7 +53,8 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("article", "the article id, its file name without .md (empty for a search)"),
     ("language", "the reader's language code, like en or zh (a column named `lang` is read too)"),
     ("answer", "helpful or not-helpful; may be left out when `reason` is given"),
-    ("reason", f"{HELPFUL}, {', '.join(NOT_HELPFUL_REASONS)}, or {NOT_FOUND} (a search that found nothing)"),
+    ("reason", f"{HELPFUL}, {', '.join(NOT_HELPFUL_REASONS)}, or {NOT_FOUND} "
+               "(a search that found nothing, or not every word typed)"),
     ("query", f"the words searched for ({NOT_FOUND} rows)"),
     ("date", "YYYY-MM-DD, or an ISO 8601 date and time like 2026-11-23T14:05:00Z"),
 )

@@ -280,7 +280,8 @@ def to_markdown(report: Report) -> str:
           [[md(t.title), t.lang, str(t.helpful), str(t.not_helpful), md(reasons_text(t)), _iso(t.since) or "",
             code(t.path)] for t in feedback.articles],
           "Votes dated before the `reviewed:` day of the file readers were shown are not counted.")
-    table(f"Searches that found nothing, last {SEARCH_WINDOW_DAYS} days", ["Search", "Times", "Languages"],
+    table(f"Searches that found nothing or not every word, last {SEARCH_WINDOW_DAYS} days",
+          ["Search", "Times", "Languages"],
           # A code span: what readers typed stays literal (a pasted URL is not made a link).
           [[code(g.query), str(g.count), g.languages_text] for g in feedback.searches[:MAX_SEARCHES_SHOWN]],
           "Grouped without regard to letter case and spacing; most frequent first"

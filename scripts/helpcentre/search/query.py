@@ -43,6 +43,11 @@ where every article repeats the same advice ("never share your password"):
   clause counted by its idf, so matching the rare words the reader typed
   counts more than matching "how" and "my".
 
+``SearchIndex.missing`` names the words of a query that no article holds in
+any of those forms: the site shows them under the results ("No article uses:
+pw") and ``helpcentre search`` prints them, so a reader can put it another
+way and a writer can add the word as a keyword or synonym.
+
 Only the first MAX_QUERY_LENGTH characters of a query are read (``shorten``),
 after Traditional Chinese characters are folded to Simplified where the index
 says so (traditional.py: the Chinese index).
@@ -80,6 +85,7 @@ from .tokenize import (
     fold_kana,
     is_unigram,
     normalize,
+    segments,
 )
 from .traditional import fold, parse_pairs
 
@@ -109,6 +115,12 @@ SCORE_DIGITS = 1e6  # scores are rounded so Python and JavaScript agree exactly
 # and 6.9 s (Chinese) here on a 2,000-article index (helpcentre corpus), 1.0 s
 # in node. Cut to 200, the same queries take under 0.07 s.
 MAX_QUERY_LENGTH = 200
+# Characters of a space-less run that no found bigram holds before they are
+# reported missing (``SearchIndex.missing``): one alone is most often a
+# particle or an ending (的, 了, 이), which no reader needs to rephrase.
+MIN_MISSING_RUN = 2
+# Kinds of token that are query terms in clauses (a stem or root follows its word).
+TERM_KINDS = ("word", "part", "gram", "single")
 
 
 class IndexFormatError(ValueError):
@@ -128,6 +140,9 @@ class Alternative:
     # Made by the search, not typed (a root, a bigram's characters): a term
     # of it the index lacks says nothing about how rare the reader's word is.
     derived: bool = False
+    # A bigram's two characters found apart (UNIGRAM_WEIGHT): a match of it
+    # does not make the bigram a word some article holds (``missing``).
+    apart: bool = False
 
 
 @dataclass(frozen=True)
@@ -290,7 +305,7 @@ def clauses(query: str, synonyms: list[list[str]], stopwords: frozenset[str] = f
         alts += [Alternative((QueryTerm(term, False),), READING_WEIGHT * weight, True)
                  for term in readings.get(i, ())]
         if len(unit.terms) == 1 and _is_gram(unit.terms[0].term) and _unigrams(unit.terms[0].term):
-            alts.append(Alternative(_unigrams(unit.terms[0].term), UNIGRAM_WEIGHT * weight, True))
+            alts.append(Alternative(_unigrams(unit.terms[0].term), UNIGRAM_WEIGHT * weight, True, True))
         alts += [Alternative(tuple(QueryTerm(t, False) for t in target), THESAURUS_WEIGHT * weight, True)
                  for target in targets]
         out.append(Clause(tuple(alts), len(unit.terms), weight))
@@ -591,9 +606,74 @@ class SearchIndex:
                 return self._search(spaced, limit)
         return hits
 
+    def _clauses(self, query: str) -> list[Clause]:
+        return clauses(query, self.synonyms, self.stopwords, self.oneway, self.stemmers, self.thesaurus,
+                       lambda term: self.find(term) is not None, self.near, self.sounding)
+
+    def missing(self, query: str) -> tuple[str, ...]:
+        """The words of ``query`` that no article holds, in any form the search tries, as typed.
+
+        What the reader may put differently, and what a writer may add as a
+        synonym or keyword (the misses of real FAQs are mostly such words:
+        "halving" where the articles say "block reward"). Read from the
+        clauses the search itself makes, so a word counts as found whenever
+        the search found it: by its root, a synonym, the thesaurus, another
+        spelling, or, for the word still being typed, as the start of a term.
+        A stop word never counts as missing.
+
+        - A word (``e-mail`` with its parts is one) is missing if no term of
+          it was found. Words of one character, and numbers, are not
+          reported: amounts and "a" say nothing to rephrase.
+        - In a run of a space-less script, a character is found if a bigram
+          holding it was (its characters found apart do not count: nearly
+          every character is in some article). Each stretch of
+          MIN_MISSING_RUN characters or more that none of the found bigrams
+          holds is missing: in 以太经典减产周期, "减产" if only 以太, 经典 and
+          周期 were found.
+
+        The text returned is the query's (normalized: NFKC, lower case), cut
+        where ``search`` cuts it, before Traditional Chinese is folded: a
+        reader sees the characters they typed.
+        """
+        query = shorten(query)
+        typed = normalize(query)
+        text = normalize(fold(query, self.fold))
+        found: list[bool] = []
+        for clause in self._clauses(fold(query, self.fold)):
+            hit = clause.weight == STOP_WEIGHT or any(
+                self.expand(qt) for alt in clause.alternatives if not alt.apart for qt in alt.terms)
+            found += [hit] * clause.size
+        if len(typed) != len(text):  # the fold maps one character to one; if that ever changes, say it folded
+            typed = text
+        out: list[str] = []
+        position = 0  # the clauses' terms are the segments' words and bigrams, in order
+        for start, end, cls in segments(text):
+            count = sum(t.kind in TERM_KINDS for t in analyze(text[start:end]))
+            mine, position = found[position:position + count], position + count
+            if cls == WORD:
+                word = typed[start:end]
+                if count and not any(mine) and len(word) > 1 and not all("0" <= c <= "9" for c in word):
+                    out.append(word)
+                continue
+            held = [False] * (end - start)
+            for k, hit in enumerate(mine):  # bigram k holds characters k and k + 1
+                if hit:
+                    held[k] = held[min(k + 1, end - start - 1)] = True
+            k = 0
+            while k < end - start:
+                if held[k]:
+                    k += 1
+                    continue
+                stop = k
+                while stop < end - start and not held[stop]:
+                    stop += 1
+                if stop - k >= MIN_MISSING_RUN:
+                    out.append(typed[start + k:start + stop])
+                k = stop
+        return tuple(dict.fromkeys(out))
+
     def _search(self, query: str, limit: int) -> list[Hit]:
-        parts = clauses(query, self.synonyms, self.stopwords, self.oneway, self.stemmers, self.thesaurus,
-                        lambda term: self.find(term) is not None, self.near, self.sounding)
+        parts = self._clauses(query)
         total: dict[int, float] = {}
         matched: dict[int, float] = {}
         importance = [self.importance(c) for c in parts]

@@ -226,6 +226,33 @@ def _word(chars: list[str], classes: list[str], i: int, tokens: list[Token],
     return i
 
 
+def segments(text: str) -> list[tuple[int, int, str]]:
+    """The stretches ``analyze`` reads one at a time, as (start, end, class) in code points of ``text``.
+
+    A word with its connected parts (``e-mail``: one stretch, class WORD) or a
+    run of one space-less script (``充值未到账``, its family). ``text`` must be
+    normalized already (``normalize``), so the offsets are those ``analyze``
+    sees. query.py uses them to say which words of a query no article holds.
+    """
+    classes = [char_class(c) for c in text]
+    out: list[tuple[int, int, str]] = []
+    i, n = 0, len(text)
+    while i < n:
+        cls = classes[i]
+        if cls in (SEPARATOR, CONNECTOR):
+            i += 1
+            continue
+        j = i
+        while j < n and classes[j] == cls:
+            j += 1
+            # A connector joins only when a word character follows it directly (as in _word).
+            if cls == WORD and j + 1 < n and classes[j] == CONNECTOR and classes[j + 1] == WORD:
+                j += 1
+        out.append((i, j, cls))
+        i = j
+    return out
+
+
 def tokenize(text: str, stemmers: tuple[str, ...] = (), unigrams: bool = False) -> list[str]:
     """The terms of ``text`` (what the index stores)."""
     return [t.term for t in analyze(text, stemmers, unigrams)]

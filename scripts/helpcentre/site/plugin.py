@@ -94,6 +94,9 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         config.extra["hc_search_index"] = paths.prefix(self.lang, default) + INDEX_NAME
         config.extra["hc_search_words"] = {k: self.ui.text(self.lang, f"search.result_{k}")
                                            for k in ("none", "one", "other")}
+        # The line under the results naming the words no article holds (assets/hc-reader.js).
+        config.extra["hc_search_words"]["missing"] = self.ui.text(self.lang, "search.missing")
+        config.extra["hc_search_words"]["separator"] = self.ui.text(self.lang, "common.separator")
         config.extra["hc_contracts"] = views.contract_search(self._ctx())  # a pasted contract finds its coin
         self._warn_missing_ui_strings()
         # The header and <title> show the site's name in the reader's language,
