@@ -53,7 +53,8 @@
     line.setAttribute("role", "status")  // read out when it changes, as the address answer is
     line.hidden = true
     meta.parentNode.insertBefore(line, meta.nextSibling)
-    var template = help && help.querySelector("[data-hc-tell-us]")
+    // The "tell us" link's address (also on the 404 page, whose help is not in the search panel).
+    var template = document.querySelector("[data-hc-tell-us][data-template]")
     var latest = null
     var timer = null
     var show = function () {
@@ -67,9 +68,9 @@
       var at = text.indexOf("{words}")
       var said = latest.missing.join(words.getAttribute("data-separator") || ", ")
       line.appendChild(document.createTextNode(at < 0 ? text : text.slice(0, at)))
-      var strong = document.createElement("strong")
-      strong.textContent = said
       if (at >= 0) {
+        var strong = document.createElement("strong")
+        strong.textContent = said
         line.appendChild(strong)
         line.appendChild(document.createTextNode(text.slice(at + "{words}".length)))
       }
