@@ -140,53 +140,38 @@
   function analyze(text, stemmers, unigrams) {
     stemmers = stemmers || []
     var chars = Array.from(normalize(text))
-    var classes = chars.map(charClass)
     var tokens = []
-    var i = 0
-    var n = chars.length
-    while (i < n) {
-      var cls = classes[i]
-      if (cls === SEPARATOR || cls === CONNECTOR) {
-        i += 1
-      } else if (cls === WORD) {
-        i = readWord(chars, classes, i, tokens, stemmers)
-      } else {
-        var j = i
-        while (j < n && classes[j] === cls)
-          j += 1
-        var run = chars.slice(i, j).map(foldKana)
-        if (run.length === 1) {
-          tokens.push({ term: run[0], kind: "single" })
-        } else {
-          for (var k = 0; k < run.length - 1; k++)
-            tokens.push({ term: run[k] + run[k + 1], kind: "gram" })
-          if (unigrams && UNIGRAM_FAMILIES.has(cls))
-            run.forEach(function (c) {
-              if (isUnigram(c))
-                tokens.push({ term: c, kind: "uni" })
-            })
-        }
-        i = j
+    segments(chars).forEach(function (segment) {
+      var cls = segment[2]
+      if (cls === WORD) {
+        readWord(chars.slice(segment[0], segment[1]), tokens, stemmers)
+        return
       }
-    }
+      var run = chars.slice(segment[0], segment[1]).map(foldKana)
+      if (run.length === 1) {
+        tokens.push({ term: run[0], kind: "single" })
+      } else {
+        for (var k = 0; k < run.length - 1; k++)
+          tokens.push({ term: run[k] + run[k + 1], kind: "gram" })
+        if (unigrams && UNIGRAM_FAMILIES.has(cls))
+          run.forEach(function (c) {
+            if (isUnigram(c))
+              tokens.push({ term: c, kind: "uni" })
+          })
+      }
+    })
     return tokens
   }
 
-  function readWord(chars, classes, i, tokens, stemmers) {
-    var n = chars.length
-    var parts = []
-    var start = i
-    for (;;) {
-      while (i < n && classes[i] === WORD)
-        i += 1
-      parts.push(chars.slice(start, i).join(""))
-      if (i + 1 < n && classes[i] === CONNECTOR && classes[i + 1] === WORD) {
-        i += 1
-        start = i
-        continue
-      }
-      break
-    }
+  // `word`: the code points of one word, its parts joined by single connectors (segments).
+  function readWord(word, tokens, stemmers) {
+    var parts = [""]
+    word.forEach(function (c) {
+      if (CONNECTORS.indexOf(c) >= 0)
+        parts.push("")
+      else
+        parts[parts.length - 1] += c
+    })
     var folded = parts.map(foldWord)
     var kind = folded.length > 1 ? "part" : "word"
     folded.forEach(function (part, p) {
@@ -215,7 +200,6 @@
       if (joinedLength > 0 && joinedLength <= MAX_WORD)
         tokens.push({ term: joined, kind: "joined" })
     }
-    return i
   }
 
   function tokenize(text, stemmers, unigrams) {

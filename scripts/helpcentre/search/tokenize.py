@@ -163,47 +163,30 @@ def analyze(text: str, stemmers: tuple[str, ...] = (), unigrams: bool = False) -
     ``stemmers``: the languages whose roots follow each word (rule 7);
     ``unigrams``: also each character of a space-less run (rule 8).
     """
-    chars = list(normalize(text))
-    classes = [char_class(c) for c in chars]
+    chars = normalize(text)
     tokens: list[Token] = []
-    i, n = 0, len(chars)
-    while i < n:
-        cls = classes[i]
-        if cls in (SEPARATOR, CONNECTOR):
-            i += 1
-        elif cls == WORD:
-            i = _word(chars, classes, i, tokens, stemmers)
+    for start, end, cls in segments(chars):
+        if cls == WORD:
+            _word(chars[start:end], tokens, stemmers)
+            continue
+        run = [fold_kana(c) for c in chars[start:end]]
+        if len(run) == 1:
+            tokens.append(Token(run[0], "single"))
         else:
-            j = i
-            while j < n and classes[j] == cls:
-                j += 1
-            run = [fold_kana(c) for c in chars[i:j]]
-            if len(run) == 1:
-                tokens.append(Token(run[0], "single"))
-            else:
-                tokens.extend(Token(run[k] + run[k + 1], "gram") for k in range(len(run) - 1))
-                if unigrams and cls in UNIGRAM_FAMILIES:
-                    tokens.extend(Token(c, "uni") for c in run if is_unigram(c))
-            i = j
+            tokens.extend(Token(run[k] + run[k + 1], "gram") for k in range(len(run) - 1))
+            if unigrams and cls in UNIGRAM_FAMILIES:
+                tokens.extend(Token(c, "uni") for c in run if is_unigram(c))
     return tokens
 
 
-def _word(chars: list[str], classes: list[str], i: int, tokens: list[Token],
-          stemmers: tuple[str, ...]) -> int:
-    """Read the word starting at ``i`` (parts joined by single connectors)."""
-    n = len(chars)
-    parts: list[str] = []
-    start = i
-    while True:
-        while i < n and classes[i] == WORD:
-            i += 1
-        parts.append("".join(chars[start:i]))
-        # A connector joins only when a word character follows it directly.
-        if i + 1 < n and classes[i] == CONNECTOR and classes[i + 1] == WORD:
-            i += 1
-            start = i
-            continue
-        break
+def _word(word: str, tokens: list[Token], stemmers: tuple[str, ...]) -> None:
+    """The tokens of one word (``segments``: its parts joined by single connectors)."""
+    parts = [""]
+    for c in word:
+        if c in CONNECTORS:
+            parts.append("")
+        else:
+            parts[-1] += c
     folded = [fold_word(p) for p in parts]
     kind: Kind = "part" if len(folded) > 1 else "word"
     for raw, part in zip(parts, folded, strict=True):
@@ -223,16 +206,16 @@ def _word(chars: list[str], classes: list[str], i: int, tokens: list[Token],
         joined = "".join(folded)
         if 0 < len(joined) <= MAX_WORD:
             tokens.append(Token(joined, "joined"))
-    return i
 
 
 def segments(text: str) -> list[tuple[int, int, str]]:
     """The stretches ``analyze`` reads one at a time, as (start, end, class) in code points of ``text``.
 
-    A word with its connected parts (``e-mail``: one stretch, class WORD) or a
-    run of one space-less script (``充值未到账``, its family). ``text`` must be
-    normalized already (``normalize``), so the offsets are those ``analyze``
-    sees. query.py uses them to say which words of a query no article holds.
+    A word with its connected parts (``e-mail``: one stretch, class WORD; a
+    connector joins only when a word character follows it directly) or a run
+    of one space-less script (``充值未到账``, its family). ``text`` must be
+    normalized already (``normalize``). query.py uses the offsets to say
+    which words of a query no article holds.
     """
     classes = [char_class(c) for c in text]
     out: list[tuple[int, int, str]] = []
@@ -245,7 +228,6 @@ def segments(text: str) -> list[tuple[int, int, str]]:
         j = i
         while j < n and classes[j] == cls:
             j += 1
-            # A connector joins only when a word character follows it directly (as in _word).
             if cls == WORD and j + 1 < n and classes[j] == CONNECTOR and classes[j + 1] == WORD:
                 j += 1
         out.append((i, j, cls))
