@@ -120,7 +120,18 @@ def axe_violations(page: Page) -> list[str]:
         skip_or_fail(f"{AXE_JS} is missing: run `npm ci`")
     # evaluate, not add_script_tag: the page's CSP refuses inline <script> tags
     page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    # Contrast is judged on the page at rest: a fade still running (Material's
+    # header swaps in the page title with one after a jump to an anchor) has
+    # colours half way, and axe once flagged that title here. Two frames for a
+    # fade to start, then up to 2 s for every one to end.
     return page.evaluate("""async () => {
+        const frame = () => new Promise(done => requestAnimationFrame(() => done()));
+        await frame();
+        await frame();
+        for (let waited = 0; waited < 2000; waited += 50) {
+            if (document.getAnimations().every(a => a.playState !== "running")) break;
+            await new Promise(done => setTimeout(done, 50));
+        }
         const result = await axe.run(document, {resultTypes: ["violations"]});
         return result.violations.flatMap(v => v.nodes.map(n => v.id + " on " + n.target.join(" ")));
     }""")
